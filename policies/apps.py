@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PoliciesConfig(AppConfig):
+    name = "policies"
+    verbose_name = _("Policies")
+
+    def ready(self) -> None:
+        """Let the engine speak the visitor's language, and keep the stamp current."""
+        from django.utils.translation import gettext
+
+        from . import signals  # noqa: F401
+        from .rules.text import set_translator
+
+        set_translator(gettext)

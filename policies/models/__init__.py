@@ -1,0 +1,21 @@
+"""The portal's data: guide content, policies and their versions, and rule data."""
+
+from .content import Agency, Contact, DevelopmentGoal, GuideNote, KeyArea, KeyProject, Region, SourceDocument
+from .policy import Policy, StackingGroup
+from .rules import ContentVersion, Criterion, Route
+
+__all__ = [
+    "Agency",
+    "Contact",
+    "ContentVersion",
+    "Criterion",
+    "DevelopmentGoal",
+    "GuideNote",
+    "KeyArea",
+    "KeyProject",
+    "Policy",
+    "Region",
+    "Route",
+    "SourceDocument",
+    "StackingGroup",
+]

@@ -1,0 +1,137 @@
+"""Policies: their public text, legal status, dates and editorial versions."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .content import Contact, Region, SourceDocument
+
+
+class StackingGroup(models.Model):
+    """Policies in one group do not stack: only the most favorable counts."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("non-stacking group")
+        verbose_name_plural = _("non-stacking groups")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PolicyQuerySet(models.QuerySet):
+    def published(self) -> "PolicyQuerySet":
+        return self.filter(state=Policy.State.PUBLISHED)
+
+    def assessable(self) -> "PolicyQuerySet":
+        """Published policies the check assesses: in force or for reference only."""
+        return self.published().exclude(legal_status=Policy.LegalStatus.EXPIRED)
+
+    def for_region(self, region: Region) -> "PolicyQuerySet":
+        return self.filter(region=region)
+
+    def with_public_relations(self) -> "PolicyQuerySet":
+        return self.select_related("region", "source").prefetch_related("contacts__agency")
+
+
+class Policy(models.Model):
+    """One version of a support policy; the public sees the published version only."""
+
+    class LegalStatus(models.TextChoices):
+        IN_FORCE = "in_force", _("In force")
+        REFERENCE_ONLY = "reference_only", _("For reference only")
+        EXPIRED = "expired", _("Expired")
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    class BenefitType(models.TextChoices):
+        CASH_REWARD = "cash_reward", _("Cash reward")
+        SUBSIDY = "subsidy", _("Subsidy")
+        RD_FUNDING = "rd_funding", _("R&D funding")
+        RENT = "rent", _("Rent subsidy")
+        QUALIFICATION = "qualification", _("Qualification")
+        PROCUREMENT = "procurement", _("Procurement")
+
+    class RouteMode(models.TextChoices):
+        BEST_OF = "best_of", _("Best of the routes that hold (routes may overlap)")
+        BANDS = "bands", _("Bands over one fact (must not overlap)")
+
+    code = models.CharField(_("code"), max_length=12, help_text=_("As cited in print, e.g. DC-2."))
+    version = models.PositiveIntegerField(_("version"), default=1)
+    state = models.CharField(_("editorial state"), max_length=10, choices=State.choices, default=State.DRAFT)
+    based_on = models.ForeignKey(
+        "self", verbose_name=_("based on"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="policies", verbose_name=_("region"))
+    order = models.PositiveSmallIntegerField(_("order in the guide"), default=0)
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("plain-language summary"))
+    full_text = models.TextField(_("full text as the guide words it"))
+    headline_benefit = models.CharField(_("headline benefit"), max_length=120, help_text=_('Such as "Up to CNY 500,000".'))
+    benefit_type = models.CharField(_("benefit type"), max_length=20, choices=BenefitType.choices)
+    source = models.ForeignKey(SourceDocument, on_delete=models.PROTECT, related_name="policies", verbose_name=_("source"))
+    contacts = models.ManyToManyField(Contact, related_name="policies", verbose_name=_("contacts"))
+    legal_status = models.CharField(_("legal status"), max_length=16, choices=LegalStatus.choices, default=LegalStatus.IN_FORCE)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    last_reviewed = models.DateField(_("last reviewed"))
+    reading_note = models.TextField(
+        _("how we read this"), blank=True, help_text=_("Where the guide is not explicit, the reading the rules follow.")
+    )
+    stacking_group = models.ForeignKey(
+        StackingGroup, verbose_name=_("non-stacking group"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="policies",
+    )
+    route_mode = models.CharField(_("routes are"), max_length=10, choices=RouteMode.choices, default=RouteMode.BEST_OF)
+    band_fact = models.CharField(
+        _("bands over fact"), max_length=60, blank=True, help_text=_("For bands: the fact whose ranges must not overlap.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    objects = PolicyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "code", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "version"], name="unique_policy_version"),
+            models.UniqueConstraint(
+                fields=["code"], condition=Q(state="published"), name="one_published_version_per_code"
+            ),
+        ]
+        verbose_name = _("policy")
+        verbose_name_plural = _("policies")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("policies:policy", kwargs={"code": self.code})
+
+    @property
+    def is_reference_only(self) -> bool:
+        return self.legal_status == self.LegalStatus.REFERENCE_ONLY
+
+    @property
+    def is_expired(self) -> bool:
+        return self.legal_status == self.LegalStatus.EXPIRED
+
+    @property
+    def phone_groups(self) -> list[tuple[str, list[Contact]]]:
+        """Contacts grouped by phone number, so two agencies on one line print once."""
+        groups: dict[str, list[Contact]] = {}
+        for contact in self.contacts.all():
+            groups.setdefault(contact.phone, []).append(contact)
+        return list(groups.items())

@@ -1,0 +1,105 @@
+"""Eligibility rules as data: criteria, routes with their amounts, and the stamp that
+tells every process when the rules it compiled are out of date."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from policies.rules.facts import CATALOGUE
+from policies.rules.vocabulary import AMOUNT_KIND_LABELS, OPERATOR_LABELS, RouteRole
+
+from .policy import Policy
+
+FACT_CHOICES = [(name, name) for name in CATALOGUE]
+OPERATOR_CHOICES = [(op.value, f"{op.value} ({label})") for op, label in OPERATOR_LABELS.items()]
+AMOUNT_KIND_CHOICES = [(kind.value, label) for kind, label in AMOUNT_KIND_LABELS.items()]
+ROLE_CHOICES = [(RouteRole.ROUTE.value, _("Route")), (RouteRole.ADD_ON.value, _("Add-on"))]
+
+
+class Route(models.Model):
+    """A way to qualify (a band, tier or branch) and the amount it gives.
+
+    Which amount fields apply depends on ``kind``; ``amounts.py`` in the engine is
+    the reference, and the admin form checks that the right ones are filled.
+    """
+
+    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="routes", verbose_name=_("policy"))
+    name = models.CharField(_("name"), max_length=120, help_text=_("Shown in results, e.g. “Revenue CNY 100 million to 1 billion”."))
+    role = models.CharField(_("role"), max_length=10, choices=ROLE_CHOICES, default=RouteRole.ROUTE.value)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    kind = models.CharField(_("amount kind"), max_length=20, choices=AMOUNT_KIND_CHOICES)
+    up_to = models.BooleanField(
+        _("up to"), default=False, help_text=_("The computed amount is a ceiling; the agency decides within it.")
+    )
+    amount = models.DecimalField(_("amount (CNY)"), max_digits=16, decimal_places=2, null=True, blank=True,
+                                 help_text=_("Fixed amount, up-to amount, or amount per unit."))
+    amount_min = models.DecimalField(_("range from (CNY)"), max_digits=16, decimal_places=2, null=True, blank=True)
+    amount_max = models.DecimalField(_("range to (CNY)"), max_digits=16, decimal_places=2, null=True, blank=True)
+    rate_pct = models.DecimalField(_("rate (%)"), max_digits=7, decimal_places=3, null=True, blank=True)
+    base_fact = models.CharField(_("of fact"), max_length=60, choices=FACT_CHOICES, blank=True,
+                                 help_text=_("The fact a percentage or per-unit amount applies to."))
+    cap = models.DecimalField(_("cap (CNY)"), max_digits=16, decimal_places=2, null=True, blank=True)
+    terms = models.JSONField(_("terms"), default=list, blank=True,
+                             help_text=_('For a sum: [{"fact": "...", "amount": 500000}, ...].'))
+    schedule_fact = models.CharField(_("rate by fact"), max_length=60, choices=FACT_CHOICES, blank=True)
+    schedule = models.JSONField(_("rate schedule"), default=list, blank=True,
+                                help_text=_('For a rate schedule: [{"at": 0, "rate_pct": 30}, ...].'))
+    limit_fact = models.CharField(_("limited fact"), max_length=60, choices=FACT_CHOICES, blank=True,
+                                  help_text=_("For a rate schedule: the fact whose excess is not subsidised (area)."))
+    limit = models.DecimalField(_("limit"), max_digits=16, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["policy", "order", "id"]
+        verbose_name = _("route")
+        verbose_name_plural = _("routes")
+
+    def __str__(self) -> str:
+        return f"{self.policy.code}: {self.name}"
+
+
+class Criterion(models.Model):
+    """One ``fact operator value`` test, for the whole policy or for one route."""
+
+    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("policy"))
+    route = models.ForeignKey(Route, on_delete=models.CASCADE, null=True, blank=True, related_name="criteria",
+                              verbose_name=_("route"), help_text=_("Blank: the criterion applies to the whole policy."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    fact = models.CharField(_("fact"), max_length=60, choices=FACT_CHOICES)
+    operator = models.CharField(_("operator"), max_length=10, choices=OPERATOR_CHOICES)
+    value = models.JSONField(_("value"), help_text=_("A number, true/false, a text, or a list for “is one of”."))
+
+    class Meta:
+        ordering = ["policy", "route_id", "order", "id"]
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+
+    def __str__(self) -> str:
+        return f"{self.fact} {self.operator} {self.value}"
+
+
+class ContentVersion(models.Model):
+    """A single row whose stamp rises on every content or rule change.
+
+    Each process keeps its compiled rules and cached pages keyed by this stamp, so a
+    change made through any server is seen by all of them on their next request.
+    """
+
+    stamp = models.PositiveBigIntegerField(default=1)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("content version")
+        verbose_name_plural = _("content version")
+
+    def __str__(self) -> str:
+        return str(self.stamp)
+
+    @classmethod
+    def current(cls) -> int:
+        row = cls.objects.filter(pk=1).values_list("stamp", flat=True).first()
+        return row or 0
+
+    @classmethod
+    def bump(cls) -> None:
+        updated = cls.objects.filter(pk=1).update(stamp=models.F("stamp") + 1)
+        if not updated:
+            cls.objects.get_or_create(pk=1)

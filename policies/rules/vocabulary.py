@@ -1,0 +1,66 @@
+"""The closed vocabularies that rule data is written in: operators and amount kinds.
+
+They live apart from the evaluation code so that models, forms and fixtures can name
+them without pulling in the engine.
+"""
+
+from enum import StrEnum
+
+from .text import N_
+
+
+class Operator(StrEnum):
+    """How a criterion compares a fact with its value."""
+
+    GTE = ">="
+    GT = ">"
+    LTE = "<="
+    LT = "<"
+    EQ = "=="
+    NE = "!="
+    IN = "in"
+    HAS_ANY = "has_any"
+
+
+OPERATOR_LABELS = {
+    Operator.GTE: N_("is at least"),
+    Operator.GT: N_("is more than"),
+    Operator.LTE: N_("is at most"),
+    Operator.LT: N_("is less than"),
+    Operator.EQ: N_("is"),
+    Operator.NE: N_("is not"),
+    Operator.IN: N_("is one of"),
+    Operator.HAS_ANY: N_("includes any of"),
+}
+
+
+class AmountKind(StrEnum):
+    """How a route's amount is worked out (see ``amounts.py``)."""
+
+    FIXED = "fixed"
+    RANGE = "range"
+    UP_TO = "up_to"
+    PERCENTAGE = "percentage"
+    PER_UNIT = "per_unit"
+    SUM_OF_TERMS = "sum_of_terms"
+    RATE_SCHEDULE = "rate_schedule"
+    NON_MONETARY = "non_monetary"
+
+
+AMOUNT_KIND_LABELS = {
+    AmountKind.FIXED: N_("Fixed amount"),
+    AmountKind.RANGE: N_("Range (from, to)"),
+    AmountKind.UP_TO: N_("Up to an amount"),
+    AmountKind.PERCENTAGE: N_("Percentage of a fact, with a cap"),
+    AmountKind.PER_UNIT: N_("Amount per unit, with a cap"),
+    AmountKind.SUM_OF_TERMS: N_("Sum of amounts per unit, with an overall cap"),
+    AmountKind.RATE_SCHEDULE: N_("Rate by year, of a base limited by area, with a cap"),
+    AmountKind.NON_MONETARY: N_("Non-monetary benefit"),
+}
+
+
+class RouteRole(StrEnum):
+    """A main route competes for the best amount; an add-on is added on top."""
+
+    ROUTE = "route"
+    ADD_ON = "add_on"
