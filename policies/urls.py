@@ -1,3 +1,5 @@
+"""The public pages. Codes and slugs are those the guide and its printouts cite."""
+
 from django.urls import path
 
 from . import views
@@ -6,4 +8,7 @@ app_name = "policies"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("regions/<slug:slug>/", views.region, name="region"),
+    path("policies/", views.policy_list, name="policy_list"),
+    path("policies/<str:code>/", views.policy, name="policy"),
 ]

@@ -1,7 +1,10 @@
 """Eligibility rules as data: criteria, routes with their amounts, and the stamp that
 tells every process when the rules it compiled are out of date."""
 
+import uuid
+
 from django.db import models
+from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 
 from policies.rules.facts import CATALOGUE
@@ -77,13 +80,16 @@ class Criterion(models.Model):
 
 
 class ContentVersion(models.Model):
-    """A single row whose stamp rises on every content or rule change.
+    """A single row whose token changes on every content or rule change.
 
-    Each process keeps its compiled rules and cached pages keyed by this stamp, so a
-    change made through any server is seen by all of them on their next request.
+    Each process keeps its compiled rules and cached pages keyed by this token, so a
+    change made through any server is seen by all of them on their next request. The
+    token is random rather than a counter so that a rolled-back transaction can never
+    bring back a number that once meant other content.
     """
 
     stamp = models.PositiveBigIntegerField(default=1)
+    token = models.UUIDField(default=uuid.uuid4)
     changed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -94,12 +100,13 @@ class ContentVersion(models.Model):
         return str(self.stamp)
 
     @classmethod
-    def current(cls) -> int:
-        row = cls.objects.filter(pk=1).values_list("stamp", flat=True).first()
-        return row or 0
+    def current(cls) -> str:
+        """The token of the content now in the database (one indexed query)."""
+        token = cls.objects.filter(pk=1).values_list("token", flat=True).first()
+        return str(token) if token else "empty"
 
     @classmethod
     def bump(cls) -> None:
-        updated = cls.objects.filter(pk=1).update(stamp=models.F("stamp") + 1)
-        if not updated:
+        changes = {"stamp": models.F("stamp") + 1, "token": uuid.uuid4(), "changed_at": now()}
+        if not cls.objects.filter(pk=1).update(**changes):
             cls.objects.get_or_create(pk=1)
