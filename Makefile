@@ -9,7 +9,7 @@ STAMP := $(VENV)/.requirements-installed
 # Local development runs with DEBUG on and a SQLite file unless told otherwise.
 export DEBUG ?= true
 
-.PHONY: setup run test lint format messages
+.PHONY: setup run test serve lint format
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,3 +34,11 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Production mode: DEBUG off, hashed and compressed static files served by whitenoise,
+# gunicorn on 127.0.0.1:8000. SECRET_KEY must be set in the environment.
+serve: setup
+	DEBUG=false $(PY) manage.py collectstatic --noinput --verbosity 0
+	DEBUG=false $(PY) manage.py check --deploy --fail-level WARNING
+	DEBUG=false $(VENV)/bin/gunicorn portal.wsgi --bind 127.0.0.1:8000 \
+		--workers $${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips "*"

@@ -1,10 +1,16 @@
 """Reads: published content for the public pages, and the compiled rule set."""
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from django.db.models import Prefetch, QuerySet
+from django.conf import settings
+from django.db.models import F, Prefetch, QuerySet
+from django.utils import timezone, translation
 
-from .models import GuideNote, Policy, Region
+from .models import ContentVersion, Criterion, GuideNote, Policy, Region, Route
+from .rules.definitions import PolicyRule
+from .rules.engine import RuleSet
+from .rules.rows import policy_rules
 
 
 def _published_policies(*, with_relations: bool = False) -> Prefetch:
@@ -29,9 +35,22 @@ class RegionOverview:
     key_districts: list[Region]
 
 
-def region_list() -> QuerySet[Region]:
-    """Every region in the guide's order, with its published policies attached."""
-    return Region.objects.prefetch_related(_published_policies())
+@dataclass(frozen=True)
+class PolicyIndex:
+    """Regions split by whether the guide gives them any published policy."""
+
+    regions_with_policies: list[Region]
+    regions_without_policies: list[Region]
+
+
+def policy_index() -> PolicyIndex:
+    """Every region in the guide's order with its published policies attached, and
+    apart the regions that have none, so the list can say so rather than omit them."""
+    regions = list(Region.objects.prefetch_related(_published_policies()))
+    return PolicyIndex(
+        regions_with_policies=[r for r in regions if r.published_policies],
+        regions_without_policies=[r for r in regions if not r.published_policies],
+    )
 
 
 def region_overview() -> RegionOverview:
@@ -86,3 +105,129 @@ def policy_get(*, code: str) -> Policy | None:
 def guide_note_list() -> QuerySet[GuideNote]:
     """The notes that close the guide, such as the non-stacking rule."""
     return GuideNote.objects.all()
+
+
+def review_cutoff(*, today: date | None = None) -> date:
+    """The oldest ``last_reviewed`` date that still counts as current.
+
+    Policies change with each year's notices, so one not reviewed for
+    ``POLICY_REVIEW_MAX_AGE_DAYS`` (a year by default) is flagged to staff.
+    """
+    today = today or timezone.localdate()
+    return today - timedelta(days=settings.POLICY_REVIEW_MAX_AGE_DAYS)
+
+
+def policy_review_overdue(*, today: date | None = None) -> QuerySet[Policy]:
+    """Published policies whose last review is older than the cutoff."""
+    return Policy.objects.published().filter(
+        last_reviewed__lt=review_cutoff(today=today)
+    )
+
+
+@dataclass(frozen=True)
+class PublishedRules:
+    """A published policy's rules with the public facts open data lists beside them."""
+
+    rule: PolicyRule
+    legal_status: str
+    valid_from: date | None
+    valid_until: date | None
+    headline_benefit: str
+
+
+_ROUTE_FIELDS = tuple(f.name for f in Route._meta.concrete_fields)
+_CRITERION_FIELDS = ("id", "policy", "route", "order", "fact", "operator", "value")
+_compiled: tuple[tuple[str, str], RuleSet] | None = None
+
+
+def rule_set() -> RuleSet:
+    """The published, unexpired policies compiled for the engine, cached per process.
+
+    The cache is keyed by the content version token (one indexed query per call)
+    and the active language (titles are content), so an edit saved through any
+    process is assessed from the next call on, without a restart. A rebuild costs
+    three queries however many policies there are.
+    """
+    global _compiled
+    key = (ContentVersion.current(), translation.get_language() or "")
+    cached = _compiled
+    if cached is None or cached[0] != key:
+        rules = [item.rule for item in _rules(Policy.objects.assessable())]
+        cached = _compiled = (key, RuleSet(rules))
+    return cached[1]
+
+
+def rule_set_cache_clear() -> None:
+    """Forget the compiled rule set (tests roll the database back under it)."""
+    global _compiled
+    _compiled = None
+
+
+def published_rules(*, code: str | None = None) -> list[PublishedRules]:
+    """Published policies (expired ones too) with their rules, as open data reads
+    them; one policy when ``code`` is given. Three queries."""
+    policies = Policy.objects.published()
+    if code is not None:
+        policies = policies.filter(code=code)
+    return _rules(policies)
+
+
+def _rules(policies: QuerySet[Policy]) -> list[PublishedRules]:
+    """Compile ``policies`` with their routes and criteria in three queries."""
+    rows = list(
+        policies.order_by("order", "code").values(
+            "id",
+            "code",
+            "title",
+            "route_mode",
+            "band_fact",
+            "legal_status",
+            "valid_from",
+            "valid_until",
+            "headline_benefit",
+            region_slug=F("region__slug"),
+            group=F("stacking_group__name"),
+        )
+    )
+    routes = Route.objects.filter(policy__in=policies).values(*_ROUTE_FIELDS)
+    criteria = Criterion.objects.filter(policy__in=policies).values(*_CRITERION_FIELDS)
+    rules = policy_rules([_engine_row(row) for row in rows], routes, criteria)
+    return [
+        PublishedRules(
+            rule,
+            row["legal_status"],
+            row["valid_from"],
+            row["valid_until"],
+            row["headline_benefit"],
+        )
+        for row, rule in zip(rows, rules, strict=True)
+    ]
+
+
+def _engine_row(row: dict) -> dict:
+    """A policy row in the shape ``rules.rows`` reads."""
+    return {
+        "id": row["id"],
+        "code": row["code"],
+        "title": row["title"],
+        "region": row["region_slug"],
+        "route_mode": row["route_mode"],
+        "band_fact": row["band_fact"],
+        "stacking_group": row["group"],
+        "reference_only": row["legal_status"] == Policy.LegalStatus.REFERENCE_ONLY,
+    }
+
+
+def policy_rule(*, policy: Policy) -> PolicyRule:
+    """One version's rules as the engine reads them, whatever its editorial state
+    (the admin preview); ``RuleError`` when the engine would refuse them."""
+    (item,) = _rules(Policy.objects.filter(pk=policy.pk))
+    return item.rule
+
+
+def rule_set_with(*, policy: Policy) -> RuleSet:
+    """The published rule set with ``policy`` in place of its code's published
+    version, so staff can try a draft as the public would meet it."""
+    others = Policy.objects.assessable().exclude(code=policy.code).values("pk")
+    chosen = Policy.objects.filter(pk__in=others) | Policy.objects.filter(pk=policy.pk)
+    return RuleSet([item.rule for item in _rules(chosen)])

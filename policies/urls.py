@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import views, wizard
 
 app_name = "policies"
 
@@ -11,4 +11,7 @@ urlpatterns = [
     path("regions/<slug:slug>/", views.region, name="region"),
     path("policies/", views.policy_list, name="policy_list"),
     path("policies/<str:code>/", views.policy, name="policy"),
+    path("check/", wizard.start, name="check"),
+    path("check/shared/<str:token>/", wizard.shared_results, name="check_shared"),
+    path("check/<slug:step>/", wizard.check_wizard, name="check_step"),
 ]

@@ -31,7 +31,7 @@ def policy_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "policies/policy_list.html",
-        {"regions": selectors.region_list(), "notes": selectors.guide_note_list()},
+        {"index": selectors.policy_index(), "notes": selectors.guide_note_list()},
     )
 
 

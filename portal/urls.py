@@ -8,5 +8,6 @@ from policies.views_health import healthz
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("api/", include("policies.api_urls")),
     path("", include("policies.urls")),
 ]

@@ -1,5 +1,6 @@
 """The portal's data: guide content, policies and their versions, and rule data."""
 
+from .cases import WorkedCase
 from .content import Agency, Contact, DevelopmentGoal, GuideNote, KeyArea, KeyProject, Region, SourceDocument
 from .policy import Policy, StackingGroup
 from .rules import ContentVersion, Criterion, Route
@@ -18,4 +19,5 @@ __all__ = [
     "Route",
     "SourceDocument",
     "StackingGroup",
+    "WorkedCase",
 ]

@@ -4,6 +4,7 @@ source documents, agencies and their phone numbers, and the guide's closing note
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Region(models.Model):
@@ -36,6 +37,8 @@ class Region(models.Model):
         related_name="+",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "slug"]
         verbose_name = _("region")
@@ -59,6 +62,8 @@ class DevelopmentGoal(models.Model):
     number = models.PositiveSmallIntegerField(_("number"))
     text = models.TextField(_("text"))
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["region", "number"]
         constraints = [models.UniqueConstraint(fields=["region", "number"], name="unique_goal_number")]
@@ -76,6 +81,8 @@ class KeyProject(models.Model):
     name = models.CharField(_("name"), max_length=200)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["region", "order", "name"]
         verbose_name = _("key project")
@@ -91,6 +98,8 @@ class KeyArea(models.Model):
     region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="key_areas", verbose_name=_("region"))
     name = models.CharField(_("name"), max_length=200)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["region", "order", "name"]
@@ -114,6 +123,8 @@ class SourceDocument(models.Model):
         help_text=_('Such as "The 2022 policy is for reference only and subject to the latest notice".'),
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["title"]
         verbose_name = _("source document")
@@ -127,6 +138,8 @@ class Agency(models.Model):
     """A government body enterprises contact about a policy."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -142,6 +155,8 @@ class Contact(models.Model):
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="contacts", verbose_name=_("agency"))
     phone = models.CharField(_("phone"), max_length=40, help_text=_("International format, e.g. +86-10-55578513."))
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["agency__name", "phone"]
@@ -164,6 +179,8 @@ class GuideNote(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     text = models.TextField(_("text"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order"]

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .content import Contact, Region, SourceDocument
 
@@ -14,6 +15,8 @@ class StackingGroup(models.Model):
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -102,6 +105,7 @@ class Policy(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     objects = PolicyQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[contacts])
 
     class Meta:
         ordering = ["order", "code", "-version"]
@@ -113,6 +117,7 @@ class Policy(models.Model):
         ]
         verbose_name = _("policy")
         verbose_name_plural = _("policies")
+        permissions = [("publish_policy", _("Can publish and archive policy versions"))]
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"

@@ -6,6 +6,7 @@ import uuid
 from django.db import models
 from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from policies.rules.facts import CATALOGUE
 from policies.rules.vocabulary import AMOUNT_KIND_LABELS, OPERATOR_LABELS, RouteRole
@@ -50,6 +51,8 @@ class Route(models.Model):
                                   help_text=_("For a rate schedule: the fact whose excess is not subsidised (area)."))
     limit = models.DecimalField(_("limit"), max_digits=16, decimal_places=2, null=True, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["policy", "order", "id"]
         verbose_name = _("route")
@@ -69,6 +72,8 @@ class Criterion(models.Model):
     fact = models.CharField(_("fact"), max_length=60, choices=FACT_CHOICES)
     operator = models.CharField(_("operator"), max_length=10, choices=OPERATOR_CHOICES)
     value = models.JSONField(_("value"), help_text=_("A number, true/false, a text, or a list for “is one of”."))
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["policy", "route_id", "order", "id"]

@@ -30,6 +30,9 @@ class FactType(StrEnum):
     CODE = "code"  # a short code such as an industry classification
 
 
+NUMERIC_TYPES = frozenset({FactType.MONEY, FactType.NUMBER, FactType.INTEGER, FactType.PERCENT})
+
+
 class Unknown:
     """A value that cannot be used: the input is missing, or a divisor is zero.
 
@@ -76,12 +79,18 @@ class Fact:
     choices: tuple[tuple[str, str], ...] = ()
     minimum: Decimal | None = None
     maximum: Decimal | None = None
+    pattern: str = ""  # a code must match it in full
     inputs: tuple[str, ...] = ()
     formula: Callable[..., object] | None = None
+    divisor: str = ""  # the input that, at zero, leaves the fact undefined
 
     @property
     def derived(self) -> bool:
         return self.formula is not None
+
+    @property
+    def numeric(self) -> bool:
+        return self.type in NUMERIC_TYPES
 
     def choice_label(self, value: str) -> str:
         return dict(self.choices).get(value, value)
@@ -209,7 +218,7 @@ INPUT_FACTS: tuple[Fact, ...] = (
     Fact("years_since_settlement", FactType.INTEGER, N_("Years since settling in the district"), N_("0 = the year of incorporation or settlement in the district, 1 = the first full fiscal year after it, and so on."), N_("years"), "location", minimum=Decimal(0), maximum=Decimal(200)),
     Fact("enterprise_type", FactType.CHOICE, N_("Type of enterprise"), N_("Production-type, research-and-development-type, or other."), "", "enterprise", ENTERPRISE_TYPES),
     Fact("years_in_business", FactType.NUMBER, N_("Years in business"), N_("Years since the enterprise was incorporated; 1.5 means a year and a half."), N_("years"), "enterprise", minimum=Decimal(0), maximum=Decimal(200)),
-    Fact("industry_code", FactType.CODE, N_("Industry code"), N_("Major category of the national industrial classification (GB/T 4754), two digits: 64 internet and related services, 65 software and information technology services."), "", "enterprise"),
+    Fact("industry_code", FactType.CODE, N_("Industry code"), N_("Major category of the national industrial classification (GB/T 4754), two digits: 64 internet and related services, 65 software and information technology services."), "", "enterprise", pattern="[0-9]{2}"),
     _yes_no("advanced_manufacturing", N_("In advanced manufacturing"), N_("In the advanced manufacturing industry and not in the prohibited catalogue."), "enterprise"),
     Fact("tech_fields", FactType.CHOICES, N_("Technology fields"), N_("The technology fields the enterprise works in; choose all that apply."), "", "enterprise", TECH_FIELDS),
     _yes_no("above_designated_size", N_("Above designated size"), N_("Included in the statistics of enterprises above designated size."), "recognition"),
@@ -261,12 +270,12 @@ def _ratio_pct(part: Decimal, whole: Decimal) -> Decimal:
 
 DERIVED_FACTS: tuple[Fact, ...] = (
     Fact("in_beijing", FactType.BOOLEAN, N_("Registered in Beijing"), N_("The district is set and is not outside Beijing."), inputs=("district",), formula=lambda d: d != "outside_beijing"),
-    Fact("revenue_growth_latest_pct", FactType.PERCENT, N_("Revenue growth in the latest year"), N_("Revenue of the latest year over that of the previous year."), "%", inputs=("revenue_latest_year", "revenue_previous_year"), formula=_growth_pct),
-    Fact("revenue_growth_previous_pct", FactType.PERCENT, N_("Revenue growth in the previous year"), N_("Revenue of the previous year over that of the year before."), "%", inputs=("revenue_previous_year", "revenue_two_years_ago"), formula=_growth_pct),
+    Fact("revenue_growth_latest_pct", FactType.PERCENT, N_("Revenue growth in the latest year"), N_("Revenue of the latest year over that of the previous year."), "%", inputs=("revenue_latest_year", "revenue_previous_year"), formula=_growth_pct, divisor="revenue_previous_year"),
+    Fact("revenue_growth_previous_pct", FactType.PERCENT, N_("Revenue growth in the previous year"), N_("Revenue of the previous year over that of the year before."), "%", inputs=("revenue_previous_year", "revenue_two_years_ago"), formula=_growth_pct, divisor="revenue_two_years_ago"),
     Fact("revenue_net_increase_latest", FactType.MONEY, N_("Net increase in revenue in the latest year"), N_("Revenue of the latest year minus that of the previous year."), CNY, inputs=("revenue_latest_year", "revenue_previous_year"), formula=lambda a, b: a - b),
     Fact("revenue_q1_net_increase", FactType.MONEY, N_("Net increase in first-quarter revenue"), N_("First-quarter revenue this year minus that of the previous year."), CNY, inputs=("revenue_q1_current_year", "revenue_q1_previous_year"), formula=lambda a, b: a - b),
-    Fact("revenue_q1_growth_pct", FactType.PERCENT, N_("First-quarter revenue growth"), N_("First-quarter revenue this year over that of the previous year."), "%", inputs=("revenue_q1_current_year", "revenue_q1_previous_year"), formula=_growth_pct),
-    Fact("rd_intensity_pct", FactType.PERCENT, N_("R&D intensity"), N_("R&D expenses as a share of revenue in the latest year."), "%", inputs=("rd_expense_latest_year", "revenue_latest_year"), formula=_ratio_pct),
+    Fact("revenue_q1_growth_pct", FactType.PERCENT, N_("First-quarter revenue growth"), N_("First-quarter revenue this year over that of the previous year."), "%", inputs=("revenue_q1_current_year", "revenue_q1_previous_year"), formula=_growth_pct, divisor="revenue_q1_previous_year"),
+    Fact("rd_intensity_pct", FactType.PERCENT, N_("R&D intensity"), N_("R&D expenses as a share of revenue in the latest year."), "%", inputs=("rd_expense_latest_year", "revenue_latest_year"), formula=_ratio_pct, divisor="revenue_latest_year"),
     Fact("insured_employees_not_reduced", FactType.BOOLEAN, N_("Insured employees not reduced"), N_("Insured employees now are at least as many as at the end of the latest year."), inputs=("insured_employees_now", "insured_employees_previous_year_end"), formula=lambda now, before: now >= before),
     Fact("rd_expense_rising_two_years", FactType.BOOLEAN, N_("R&D expenses rising two years running"), N_("R&D expenses rose in each of the last two years."), inputs=("rd_expense_latest_year", "rd_expense_previous_year", "rd_expense_two_years_ago"), formula=lambda a, b, c: a > b > c),
     Fact("sti_progress_awards_total", FactType.INTEGER, N_("Science and technology progress awards in all"), N_("National and Beijing awards added together."), inputs=("national_sti_progress_awards", "beijing_sti_progress_awards"), formula=lambda a, b: a + b),
@@ -282,17 +291,17 @@ def derive(profile: Mapping[str, object]) -> dict[str, object]:
 
     Inputs arrive already typed (Decimal for numbers, bool, str, frozenset for
     ``tech_fields``). An absent input is ``MISSING``; a derived fact is ``MISSING``
-    when an input is absent and ``DIVISOR_ZERO`` when a division by zero would be
-    needed with every input present.
+    when an input is absent and ``DIVISOR_ZERO`` when its divisor is zero with every
+    input present. The divisor is tested rather than the division trapped, because
+    Decimal reports 0/0 as an invalid operation, not as a division by zero.
     """
     values: dict[str, object] = {f.name: profile.get(f.name, MISSING) for f in INPUT_FACTS}
     for fact in DERIVED_FACTS:
         args = [values[name] for name in fact.inputs]
         if any(arg is MISSING for arg in args):
             values[fact.name] = MISSING
-            continue
-        try:
-            values[fact.name] = fact.formula(*args)
-        except ZeroDivisionError:
+        elif fact.divisor and values[fact.divisor] == 0:
             values[fact.name] = DIVISOR_ZERO
+        else:
+            values[fact.name] = fact.formula(*args)
     return values

@@ -64,3 +64,22 @@ class RouteRole(StrEnum):
 
     ROUTE = "route"
     ADD_ON = "add_on"
+
+
+class RouteMode(StrEnum):
+    """How a policy's routes relate: any may hold, or they are bands over one fact.
+
+    The engine picks the best holding route either way; bands only promise that at
+    most one holds, which the admin checks and the public page can show as a table.
+    """
+
+    BEST_OF = "best_of"
+    BANDS = "bands"
+
+
+class Status(StrEnum):
+    """A policy's outcome for one profile."""
+
+    ELIGIBLE = "eligible"
+    NOT_ELIGIBLE = "not_eligible"
+    NEEDS_INFO = "needs_info"

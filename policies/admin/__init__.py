@@ -1,0 +1,6 @@
+"""Staff screens: content, policies with their rules and versions, worked cases.
+
+Importing the modules registers their model admins on the portal's admin site.
+"""
+
+from . import cases, content, policy, rules  # noqa: F401

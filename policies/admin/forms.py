@@ -1,0 +1,313 @@
+"""Admin forms for rule data: every refusal is a message at the field concerned.
+
+Facts are chosen from the catalogue by name and label, operators must suit the
+fact's type, values are read and checked against it, a route's amount fields must
+match its kind, and a banded policy's bands must not overlap. The checks themselves
+live in ``policies.rules.validation``; these forms put their messages in place.
+"""
+
+from collections.abc import Callable, Iterable
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.functional import lazy
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from policies.models import Criterion, Policy, Route, WorkedCase
+from policies.rule_checks import band_report
+from policies.rules.errors import RuleError
+from policies.rules.facts import CATALOGUE, TOPICS, Fact
+from policies.rules.profile import ProfileError
+from policies.rules.profile import parse as parse_profile
+from policies.rules.text import translate
+from policies.rules.validation import (
+    AMOUNT_FIELDS,
+    NEEDS,
+    OPTIONAL,
+    check_operator,
+    check_route,
+    format_value,
+    parse_value,
+)
+from policies.rules.validation.routes import amount_input
+from policies.rules.vocabulary import AMOUNT_KIND_LABELS, RouteRole
+
+POLICY_FIELDS = (
+    "code",
+    "region",
+    "order",
+    "title",
+    "summary",
+    "full_text",
+    "headline_benefit",
+    "benefit_type",
+    "source",
+    "contacts",
+    "legal_status",
+    "valid_from",
+    "valid_until",
+    "last_reviewed",
+    "reading_note",
+    "stacking_group",
+    "route_mode",
+    "band_fact",
+)
+VALUE_HELP = _(
+    "A number (30000000 or 30,000,000), true or false, a choice such as dongcheng, "
+    "or for “in” and “has_any” a list separated by commas (64, 65)."
+)
+OPERATOR_HELP = _(
+    "Numbers: >= > <= < == !=. Yes/no facts: == !=. A choice or a code: == != in. "
+    "Technology fields: has_any."
+)
+
+
+def _amount_fields_help() -> str:
+    """Which fields each amount kind needs, as a list for the route form."""
+    items = []
+    for kind, needed in NEEDS.items():
+        names = needed + OPTIONAL.get(kind, ())
+        fields = ", ".join(
+            str(Route._meta.get_field(name).verbose_name) for name in names
+        )
+        items.append(
+            (translate(AMOUNT_KIND_LABELS[kind]), fields or gettext("nothing"))
+        )
+    return format_html(
+        "{}<ul>{}</ul>",
+        gettext(
+            "Each amount kind needs these fields (optional ones included); leave "
+            "the others empty."
+        ),
+        format_html_join("", "<li><strong>{}</strong>: {}</li>", items),
+    )
+
+
+AMOUNT_FIELDS_HELP = lazy(_amount_fields_help, str)()
+
+
+def fact_label(fact: Fact) -> str:
+    """How a fact appears in a list: “revenue_latest_year — Revenue in the latest
+    year (CNY)”."""
+    unit = f" ({translate(fact.unit)})" if fact.unit else ""
+    return f"{fact.name} — {translate(fact.label)}{unit}"
+
+
+def fact_choices(keep: Callable[[Fact], bool] = lambda fact: True) -> Callable:
+    """Catalogue facts kept by ``keep``, grouped by topic, for a ChoiceField.
+
+    Returned as a callable so the labels are translated per request, not once at
+    import time.
+    """
+
+    def choices() -> list:
+        groups = [("", "---------")]
+        for topic in TOPICS:
+            facts = [f for f in CATALOGUE.values() if f.topic == topic.slug and keep(f)]
+            if facts:
+                groups.append((translate(topic.title), _options(facts)))
+        derived = [f for f in CATALOGUE.values() if f.derived and keep(f)]
+        if derived:
+            groups.append((gettext("Worked out from other facts"), _options(derived)))
+        return groups
+
+    return choices
+
+
+def _options(facts: Iterable[Fact]) -> list[tuple[str, str]]:
+    return [(fact.name, fact_label(fact)) for fact in facts]
+
+
+class FactSelect(forms.Select):
+    """A select whose options carry the fact's help as a tooltip."""
+
+    def create_option(self, name, value, label, selected, index, **kwargs):
+        option = super().create_option(name, value, label, selected, index, **kwargs)
+        fact = CATALOGUE.get(str(value))
+        if fact is not None and fact.help:
+            option["attrs"]["title"] = translate(fact.help)
+        return option
+
+
+def _fact_field(label: str, keep: Callable[[Fact], bool], **kwargs) -> forms.Field:
+    return forms.ChoiceField(
+        label=label, choices=fact_choices(keep), widget=FactSelect, **kwargs
+    )
+
+
+class CriterionForm(forms.ModelForm):
+    """One ``fact operator value`` criterion, checked against the fact's type."""
+
+    fact = _fact_field(_("fact"), lambda fact: True)
+    value = forms.CharField(label=_("value"), help_text=VALUE_HELP)
+
+    class Meta:
+        model = Criterion
+        fields = ("route", "fact", "operator", "value", "order")
+        help_texts = {"operator": OPERATOR_HELP}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["value"] = format_value(self.instance.value)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        fact = CATALOGUE.get(data.get("fact", ""))
+        operator = data.get("operator")
+        if fact is None or not operator:
+            return data
+        try:
+            check_operator(fact, operator)
+        except RuleError as error:
+            self.add_error("operator", str(error))
+            return data
+        if "value" in data:
+            try:
+                data["value"] = parse_value(fact, operator, data["value"])
+            except RuleError as error:
+                self.add_error("value", str(error))
+        return data
+
+
+class CriterionFormSet(BaseInlineFormSet):
+    """A policy's criteria; for a banded policy, also the bands they draw."""
+
+    def clean(self) -> None:
+        super().clean()
+        if any(self.errors) or not self.instance.pk:
+            return
+        forms_by_route: dict[int, list[forms.Form]] = {}
+        criteria = []
+        for form in self.forms:
+            deleted = self._should_delete_form(form)
+            if deleted or not (form.instance.pk or form.has_changed()):
+                continue
+            criteria.append(form.instance)
+            if form.instance.fact == self.instance.band_fact:
+                forms_by_route.setdefault(form.instance.route_id, []).append(form)
+        report = band_report(self.instance, self.instance.routes.all(), criteria)
+        unplaced = []
+        for problem in report.errors:
+            targets = [f for key in problem.keys for f in forms_by_route.get(key, [])]
+            for form in targets:
+                form.add_error("value", problem.message)
+            if not targets:
+                unplaced.append(problem.message)
+        if unplaced:
+            raise ValidationError(unplaced)
+
+
+class RouteForm(forms.ModelForm):
+    """A route: the amount fields its kind needs, and none of the others."""
+
+    base_fact = _fact_field(_("of fact"), amount_input, required=False)
+    schedule_fact = _fact_field(_("rate by fact"), amount_input, required=False)
+    limit_fact = _fact_field(_("limited fact"), amount_input, required=False)
+
+    class Meta:
+        model = Route
+        fields = ("name", "role", "order", "kind", "up_to", *AMOUNT_FIELDS)
+        widgets = {
+            "terms": forms.Textarea(attrs={"rows": 2, "cols": 60}),
+            "schedule": forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        }
+
+    def clean(self) -> dict:
+        data = super().clean()
+        for name in ("terms", "schedule"):
+            if name in data and data[name] is None:
+                data[name] = []
+        for name, messages in check_route(data).items():
+            if name in self.errors:
+                continue
+            for message in messages:
+                self.add_error(name if name in self.fields else None, message)
+        return data
+
+
+class RouteFormSet(BaseInlineFormSet):
+    """A policy's routes: at least one main route (a non-monetary benefit counts)."""
+
+    def clean(self) -> None:
+        super().clean()
+        if any(self.errors):
+            return
+        kept = [
+            form
+            for form in self.forms
+            if not self._should_delete_form(form)
+            and (form.instance.pk or form.has_changed())
+        ]
+        if not any(form.cleaned_data.get("role") == RouteRole.ROUTE for form in kept):
+            raise ValidationError(
+                _("Add at least one route; a non-monetary benefit is a route too.")
+            )
+
+
+def _band_fact_allowed(fact: Fact) -> bool:
+    return fact.numeric
+
+
+class PolicyForm(forms.ModelForm):
+    """A policy version's content and how its routes combine."""
+
+    band_fact = _fact_field(
+        _("bands over fact"),
+        _band_fact_allowed,
+        required=False,
+        help_text=_("For bands only: the fact whose ranges must not overlap."),
+    )
+
+    class Meta:
+        model = Policy
+        fields = POLICY_FIELDS
+
+    def clean(self) -> dict:
+        data = super().clean()
+        mode, band_fact = data.get("route_mode"), data.get("band_fact")
+        if mode == Policy.RouteMode.BANDS and not band_fact:
+            self.add_error("band_fact", _("Bands need the fact they are over."))
+        if mode == Policy.RouteMode.BEST_OF and band_fact:
+            self.add_error(
+                "band_fact", _("Leave this empty: only bands are over a fact.")
+            )
+        code = data.get("code")
+        if self.instance._state.adding and Policy.objects.filter(code=code).exists():
+            self.add_error(
+                "code",
+                _(
+                    "%(code)s exists already: open its published version and create "
+                    "a draft instead."
+                )
+                % {"code": code},
+            )
+        return data
+
+
+class WorkedCaseForm(forms.ModelForm):
+    """A worked case whose profile is checked as the API would check it."""
+
+    class Meta:
+        model = WorkedCase
+        fields = ("name", "profile", "expected", "notes")
+        widgets = {
+            "profile": forms.Textarea(attrs={"rows": 12, "cols": 80}),
+            "expected": forms.Textarea(attrs={"rows": 8, "cols": 80}),
+        }
+
+    def clean_profile(self) -> dict:
+        profile = self.cleaned_data["profile"]
+        try:
+            parse_profile(profile)
+        except ProfileError as error:
+            raise ValidationError(
+                [
+                    f"{name}: {' '.join(messages)}"
+                    for name, messages in error.errors.items()
+                ]
+            ) from None
+        return profile

@@ -1,0 +1,178 @@
+"""The buttons that move a policy between versions: create a draft, publish, archive,
+restore as a draft, and record a review. Each asks for confirmation on its own page
+and then calls one service, so the rules of versioning live in ``services``."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from policies import services
+from policies.models import Policy
+from policies.rule_checks import policy_rule_check
+
+State = Policy.State
+PUBLISH = "policies.publish_policy"
+
+
+@dataclass(frozen=True)
+class VersionAction:
+    """One move between versions: when it is offered and what it does."""
+
+    slug: str
+    label: str
+    explanation: str
+    state: str
+    permission: str
+    perform: Callable[..., Policy]
+    done: str
+
+
+ACTIONS = {
+    action.slug: action
+    for action in (
+        VersionAction(
+            "create-draft",
+            _("Create draft"),
+            _(
+                "A new draft version copies this one with its routes, criteria and "
+                "contacts. The public keeps seeing this version until the draft is "
+                "published."
+            ),
+            State.PUBLISHED,
+            "policies.add_policy",
+            lambda policy, user: services.policy_create_draft(policy=policy, user=user),
+            _("Draft created: change it, try it, then publish it."),
+        ),
+        VersionAction(
+            "publish",
+            _("Publish"),
+            _(
+                "The public pages, the check and the API will show this version at "
+                "once; the version published now, if any, is archived."
+            ),
+            State.DRAFT,
+            PUBLISH,
+            lambda policy, user: services.policy_publish(draft=policy, user=user),
+            _("Published: the public now sees this version."),
+        ),
+        VersionAction(
+            "archive",
+            _("Archive"),
+            _(
+                "The policy disappears from the public pages, the check and the API "
+                "until another version is published."
+            ),
+            State.PUBLISHED,
+            PUBLISH,
+            lambda policy, user: services.policy_archive(policy=policy, user=user),
+            _("Archived: the public no longer sees this policy."),
+        ),
+        VersionAction(
+            "restore",
+            _("Restore as draft"),
+            _("A new draft version copies this archived one, ready to publish."),
+            State.ARCHIVED,
+            "policies.add_policy",
+            lambda policy, user: services.policy_restore(archived=policy, user=user),
+            _("Restored as a draft: check it, then publish it."),
+        ),
+        VersionAction(
+            "record-review",
+            _("Reviewed today"),
+            _(
+                "Records that this version was checked against its source today and "
+                "is still current. Nothing else changes."
+            ),
+            State.PUBLISHED,
+            "policies.change_policy",
+            lambda policy, user: services.policy_record_review(
+                policy=policy, user=user
+            ),
+            _("The review date is now today."),
+        ),
+    )
+}
+
+
+class PolicyVersionActions:
+    """Mixed into the policy admin: the URLs, buttons and pages of version moves."""
+
+    def get_urls(self) -> list:
+        return [
+            path(
+                "<path:object_id>/version/<slug:action>/",
+                self.admin_site.admin_view(self.version_action_view),
+                name=f"{self.opts.app_label}_{self.opts.model_name}_version",
+            ),
+            *super().get_urls(),
+        ]
+
+    def version_actions(self, request: HttpRequest, policy: Policy) -> list[dict]:
+        """The moves this user may make on ``policy`` now, with their URLs."""
+        return [
+            {
+                "label": action.label,
+                "url": reverse(
+                    "admin:policies_policy_version",
+                    args=[policy.pk, action.slug],
+                    current_app=self.admin_site.name,
+                ),
+            }
+            for action in ACTIONS.values()
+            if self._allowed(request, policy, action)
+        ]
+
+    def version_action_view(
+        self, request: HttpRequest, object_id: str, action: str
+    ) -> HttpResponse:
+        policy = self.get_object(request, unquote(object_id))
+        move = ACTIONS.get(action)
+        if policy is None or move is None:
+            raise Http404
+        if not self._allowed(request, policy, move):
+            raise PermissionDenied
+        if request.method == "POST":
+            return self._perform(request, policy, move)
+        current = Policy.objects.published().filter(code=policy.code).first()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"{move.label}: {policy.code} v{policy.version}",
+            "policy": policy,
+            "action": move,
+            "current": current if current != policy else None,
+            "check": policy_rule_check(policy) if move.slug == "publish" else None,
+        }
+        return TemplateResponse(
+            request, "admin/policies/policy/version_action.html", context
+        )
+
+    def _perform(
+        self, request: HttpRequest, policy: Policy, move: VersionAction
+    ) -> HttpResponse:
+        try:
+            result = move.perform(policy, request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            result = policy
+        else:
+            messages.success(request, move.done)
+        return HttpResponseRedirect(
+            reverse(
+                "admin:policies_policy_change",
+                args=[result.pk],
+                current_app=self.admin_site.name,
+            )
+        )
+
+    @staticmethod
+    def _allowed(request: HttpRequest, policy: Policy, action: VersionAction) -> bool:
+        return policy.state == action.state and request.user.has_perm(action.permission)

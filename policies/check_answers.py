@@ -1,0 +1,90 @@
+"""The enterprise's answers read back: on "Check your answers" with a Change link
+per answer, and on the results page and its printout as the profile assessed.
+
+Money is shown as typed and in words ("CNY 30,000,000 – CNY 30 million"), so a
+slipped zero shows before the results are worked out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import get_language, gettext
+
+from .forms import GateForm
+from .money import cny_in_words
+from .rules.facts import CATALOGUE, INPUT_FACTS, TOPICS, FactType
+from .rules.formatting import fact_value, money
+from .wizard_flow import CHECK, Plan
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer: what was asked, what was said, and where to change it."""
+
+    key: str
+    question: str
+    value: str
+    words: str = ""
+    change_url: str = ""
+
+
+@dataclass
+class Section:
+    title: str
+    answers: list[Answer] = field(default_factory=list)
+
+
+def show(name: str, value: object) -> tuple[str, str]:
+    """``value`` of fact ``name`` for a reader, and money in words when that helps."""
+    if value is None:
+        return gettext("I don’t know"), ""
+    text = fact_value(name, value)
+    if CATALOGUE[name].type is FactType.MONEY:
+        words = cny_in_words(Decimal(value), get_language() or "en")
+        if words != money(value):
+            return text, words
+    return text, ""
+
+
+def check_sections(plan: Plan, change_url: Callable[[str, str], str]) -> list[Section]:
+    """Every answered step's answers, "I don't know" included, in the order asked.
+
+    ``change_url(step, field_id)`` gives the link back to the question.
+    """
+    sections = []
+    for planned in plan.steps:
+        if planned.name == CHECK or not planned.answered:
+            continue
+        form, section = planned.form, Section(gettext(planned.step.title))
+        for name, value in form.cleaned_data.items():
+            bound = form[name]
+            if isinstance(form, GateForm):
+                text, words = dict(form.fields[name].choices)[value], ""
+            else:
+                text, words = show(name, _as_fact_value(value))
+            url = change_url(planned.name, bound.auto_id)
+            section.answers.append(Answer(name, bound.label, text, words, url))
+        sections.append(section)
+    return sections
+
+
+def _as_fact_value(value: object) -> object:
+    if value == []:
+        return None
+    return frozenset(value) if isinstance(value, list) else value
+
+
+def profile_sections(profile: Mapping[str, object]) -> list[Section]:
+    """The facts assessed, by topic in catalogue order (no links: a printout or a
+    shared link has no session to change)."""
+    sections = {topic.slug: Section(gettext(topic.title)) for topic in TOPICS}
+    for fact in INPUT_FACTS:
+        if fact.name in profile:
+            text, words = show(fact.name, profile[fact.name])
+            answer = Answer(fact.name, gettext(fact.label), text, words)
+            sections[fact.topic].answers.append(answer)
+    return [section for section in sections.values() if section.answers]
+

@@ -1,0 +1,158 @@
+"""Worked cases: a profile with the outcome staff expect, compared with what the engine
+says.
+
+The expected outcome has the shape of the specification's examples::
+
+    {"eligible": {"DC-1": [500000, 500000], "BJ-3": null},
+     "needs_info": ["BJ-1"], "not_eligible": ["DC-2"], "most_favorable": ["DC-5"]}
+
+``eligible`` is the complete set of eligible policies, each with ``[min, max]`` (a
+``null`` min accepts any minimum) or ``null`` for a non-monetary benefit;
+``needs_info`` and ``not_eligible`` name policies that must have that status;
+``most_favorable`` lists the acceptable answers (``null`` for none). The comparison
+reads the assessment in its JSON form (the API contract), so the admin, the command
+line and the API are held to the same answer.
+"""
+
+from collections.abc import Mapping, Sequence
+
+EXPECTED_KEYS = ("eligible", "needs_info", "not_eligible", "most_favorable")
+TOLERANCE = 1  # CNY: amounts are whole yuan, rounded half up
+
+
+def check_expected(expected: object) -> list[str]:
+    """Return what is wrong with an expected outcome (empty when it is well formed)."""
+    if not isinstance(expected, Mapping):
+        return ["The expected outcome must be a JSON object."]
+    problems = [
+        f"Unknown key “{key}”; use {', '.join(EXPECTED_KEYS)}."
+        for key in expected
+        if key not in EXPECTED_KEYS
+    ]
+    eligible = expected.get("eligible", {})
+    if not isinstance(eligible, Mapping):
+        problems.append("“eligible” must be an object of code: [min, max] or null.")
+        eligible = {}
+    for code, span in eligible.items():
+        problems.extend(_check_span(code, span))
+    seen: dict[str, str] = dict.fromkeys(eligible, "eligible")
+    for key in ("needs_info", "not_eligible"):
+        codes = expected.get(key, [])
+        if not _is_list_of(codes, str):
+            problems.append(f"“{key}” must be a list of policy codes.")
+            continue
+        for code in codes:
+            if code in seen:
+                problems.append(
+                    f"{code} is listed under both “{seen[code]}” and “{key}”."
+                )
+            seen[code] = key
+    favorable = expected.get("most_favorable")
+    if not isinstance(favorable, list) or not favorable:
+        problems.append("“most_favorable” must be a non-empty list (null for none).")
+    elif not all(item is None or isinstance(item, str) for item in favorable):
+        problems.append("“most_favorable” may hold policy codes and null only.")
+    return problems
+
+
+def compare_outcome(expected: Mapping, outcome: Mapping) -> list[str]:
+    """Return every difference between ``expected`` and an assessment's JSON form.
+
+    An empty list means the case holds. Each difference names the policy and says
+    what was expected and what the engine said, so staff can act on it.
+    """
+    results = {r["code"]: r for r in outcome.get("results", [])}
+    differences: list[str] = []
+    eligible = expected.get("eligible", {})
+    for code in sorted(set(eligible) | _codes_with(results, "eligible")):
+        if code not in eligible:
+            differences.append(
+                f"{code}: eligible ({_amount_text(results[code].get('amount'))}), "
+                "but the case does not expect it to be eligible"
+            )
+            continue
+        differences.extend(_compare_eligible(code, eligible[code], results.get(code)))
+    for status in ("needs_info", "not_eligible"):
+        for code in expected.get(status, []):
+            actual = results[code].get("status") if code in results else None
+            if actual != status:
+                differences.append(
+                    f"{code}: {_status_text(actual)}, expected {_status_text(status)}"
+                )
+    favorable = expected.get("most_favorable", [None])
+    if outcome.get("most_favorable") not in favorable:
+        wanted = " or ".join(str(code or "none") for code in favorable)
+        differences.append(
+            f"most favorable: {outcome.get('most_favorable') or 'none'}, expected {wanted}"
+        )
+    return differences
+
+
+def _compare_eligible(
+    code: str, span: Sequence | None, result: Mapping | None
+) -> list[str]:
+    if result is None:
+        return [f"{code}: not in the results (no published policy has this code)"]
+    if result.get("status") != "eligible":
+        return [f"{code}: {_status_text(result.get('status'))}, expected eligible"]
+    amount = result.get("amount")
+    if span is None:
+        if amount and amount.get("max"):
+            return [
+                f"{code}: amount {_amount_text(amount)}, expected a non-monetary benefit"
+            ]
+        return []
+    low, high = span
+    if not amount:
+        return [f"{code}: no amount, expected {_span_text(low, high)}"]
+    off_max = abs((amount.get("max") or 0) - high) > TOLERANCE
+    off_min = low is not None and abs((amount.get("min") or 0) - low) > TOLERANCE
+    if off_max or off_min:
+        return [
+            f"{code}: amount {_amount_text(amount)}, expected {_span_text(low, high)}"
+        ]
+    return []
+
+
+def _check_span(code: object, span: object) -> list[str]:
+    if span is None:
+        return []
+    numbers = isinstance(span, list) and len(span) == 2
+    numbers = numbers and all(_is_number(v) or v is None for v in span)
+    if not numbers or span[1] is None:
+        return [f"{code}: the amount must be [min, max] (min may be null) or null."]
+    if span[0] is not None and span[0] > span[1]:
+        return [f"{code}: the minimum {span[0]:,} is above the maximum {span[1]:,}."]
+    return []
+
+
+def _codes_with(results: Mapping[str, Mapping], status: str) -> set[str]:
+    return {code for code, result in results.items() if result.get("status") == status}
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _is_list_of(value: object, kind: type) -> bool:
+    return isinstance(value, list) and all(isinstance(item, kind) for item in value)
+
+
+def _status_text(status: str | None) -> str:
+    return {
+        "eligible": "eligible",
+        "needs_info": "needs information",
+        "not_eligible": "not eligible",
+        None: "not in the results",
+    }.get(status, str(status))
+
+
+def _span_text(low: object, high: object) -> str:
+    low_text = "any" if low is None else f"{low:,}"
+    return f"CNY {low_text} to {high:,}"
+
+
+def _amount_text(amount: Mapping | None) -> str:
+    if not amount:
+        return "no amount"
+    return f"CNY {amount.get('min') or 0:,} to {amount.get('max') or 0:,}"

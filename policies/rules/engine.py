@@ -1,0 +1,187 @@
+"""Assess a profile against a rule set: policy outcomes, routes, add-ons, non-stacking.
+
+A ``RuleSet`` compiles its policies once into closures, so that ``assess`` does
+little more than call them; policies limited to another district than the
+profile's are settled as not eligible without evaluating them.
+
+A policy is eligible when its criteria and at least one route hold; the route with
+the highest maximum (then minimum) gives the amount, and add-ons that hold are
+added to it. It is not eligible when a criterion fails or every route fails, and
+needs information otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+from .amounts import Amount, AmountRule, Rate, Term, compile_amount
+from .criteria import CriterionRule, compile_test
+from .definitions import PolicyRule, RouteRule, check_policy
+from .facts import derive
+from .outcomes import Assessment, Outcome
+from .vocabulary import Status
+
+__all__ = [
+    "AmountRule",
+    "Assessment",
+    "CriterionRule",
+    "Outcome",
+    "PolicyRule",
+    "Rate",
+    "RouteRule",
+    "RuleSet",
+    "Term",
+    "assess",
+]
+
+FAILS = object()  # a route's criteria do not hold
+NON_MONETARY_KEY = (Decimal(-1), Decimal(-1))  # any money is more favorable
+
+
+class _CompiledRoute:
+    __slots__ = ("rule", "tests", "amount_of")
+
+    def __init__(self, rule: RouteRule) -> None:
+        self.rule = rule
+        self.tests = tuple((compile_test(c), c.fact) for c in rule.criteria)
+        self.amount_of = compile_amount(rule.amount)
+
+    def evaluate(self, values: Mapping[str, object]) -> object:
+        """``FAILS``, the facts still missing, or the amount (``None``: no money)."""
+        unknown: tuple[str, ...] = ()
+        for test, fact in self.tests:
+            met = test(values)
+            if met is None:
+                unknown += (fact,)
+            elif not met:
+                return FAILS
+        return unknown or self.amount_of(values)
+
+
+def _key(amount: Amount | None) -> tuple[Decimal, Decimal]:
+    return NON_MONETARY_KEY if amount is None else amount.key
+
+
+class _CompiledPolicy:
+    __slots__ = ("rule", "tests", "routes", "add_ons", "district")
+
+    def __init__(self, rule: PolicyRule) -> None:
+        self.rule = rule
+        self.tests = tuple((compile_test(c), c.fact) for c in rule.criteria)
+        self.routes = tuple(_CompiledRoute(r) for r in rule.main_routes)
+        self.add_ons = tuple(_CompiledRoute(r) for r in rule.add_ons)
+        self.district = rule.district
+
+    def evaluate(self, values: Mapping[str, object]) -> Outcome:
+        missing: list[str] = []
+        for test, fact in self.tests:
+            met = test(values)
+            if met is None:
+                missing.append(fact)
+            elif not met:
+                return Outcome(self.rule, values, Status.NOT_ELIGIBLE)
+        best = best_route = best_key = None
+        undecided = []
+        for route in self.routes:
+            result = route.evaluate(values)
+            if result is FAILS:
+                continue
+            if result.__class__ is tuple:
+                undecided.append((route, result))
+                continue
+            key = _key(result)
+            if best_key is None or key > best_key:
+                best, best_route, best_key = result, route.rule, key
+        if best_key is None:
+            if not undecided:
+                return Outcome(self.rule, values, Status.NOT_ELIGIBLE)
+            missing += [fact for _route, facts in undecided for fact in facts]
+            return Outcome(self.rule, values, Status.NEEDS_INFO, missing=missing)
+        policy_undecided = bool(missing)
+        missing += _could_raise(undecided, best_key, values)
+        for add_on in self.add_ons:
+            result = add_on.evaluate(values)
+            if result.__class__ is tuple:
+                missing += result
+            elif result is not FAILS:
+                best = result if best is None else best + result
+        if policy_undecided:
+            return Outcome(self.rule, values, Status.NEEDS_INFO, missing=missing)
+        return Outcome(self.rule, values, Status.ELIGIBLE, best, best_route, missing)
+
+
+def _could_raise(
+    undecided: list[tuple[_CompiledRoute, tuple[str, ...]]],
+    best_key: tuple[Decimal, Decimal],
+    values: Mapping[str, object],
+) -> list[str]:
+    """Facts of undecided routes that might give more than the best route holding."""
+    missing = []
+    for route, facts in undecided:
+        amount = route.amount_of(values)
+        if amount.__class__ is tuple or _key(amount) > best_key:
+            missing += facts
+    return missing
+
+
+class RuleSet:
+    """Policies compiled for assessment, in the guide's order.
+
+    Construction checks every rule (``RuleError`` names the policy) and compiles
+    criteria and amounts into closures; a rule set is immutable and can be shared
+    between requests.
+    """
+
+    def __init__(self, policies: Iterable[PolicyRule]) -> None:
+        self.policies = tuple(check_policy(p) for p in policies)
+        self._compiled = tuple(_CompiledPolicy(p) for p in self.policies)
+
+    def __len__(self) -> int:
+        return len(self.policies)
+
+    def outcomes(self, values: Mapping[str, object]) -> list[Outcome]:
+        """Every policy's outcome, skipping the evaluation of other districts'."""
+        district = values.get("district")
+        if not isinstance(district, str):
+            return [p.evaluate(values) for p in self._compiled]
+        skipped = Status.NOT_ELIGIBLE
+        return [
+            p.evaluate(values)
+            if p.district is None or p.district == district
+            else Outcome(p.rule, values, skipped)
+            for p in self._compiled
+        ]
+
+
+def assess(profile: Mapping[str, object], rule_set: RuleSet) -> Assessment:
+    """Assess a parsed profile (see ``profile.parse``) against ``rule_set``."""
+    values = derive(profile)
+    results = rule_set.outcomes(values)
+    monetary = [o for o in results if o.amount is not None]
+    overall = _most_favorable(monetary)
+    best_of_group: dict[str, Outcome] = {}
+    for outcome in monetary:
+        group = outcome.policy.stacking_group
+        if group is not None:
+            best_of_group[group] = _most_favorable(
+                [best_of_group.get(group, outcome), outcome]
+            )
+    estimate: Amount | None = None
+    for outcome in monetary:
+        group = outcome.policy.stacking_group
+        best = best_of_group.get(group, outcome)
+        if best is outcome:
+            estimate = outcome.amount if estimate is None else estimate + outcome.amount
+        else:
+            outcome.displaced_by = best.code
+    return Assessment(tuple(results), overall, estimate, values)
+
+
+def _most_favorable(outcomes: list[Outcome]) -> Outcome | None:
+    """The highest maximum, then the highest minimum, then the first in order."""
+    best = None
+    for outcome in outcomes:
+        if best is None or outcome.amount.key > best.amount.key:
+            best = outcome
+    return best

@@ -1,0 +1,206 @@
+"""The eligibility check: a page per question group, "Check your answers", results.
+
+``CheckWizard`` keeps the answers in the session through django-formtools and gives
+each step its own address, so the back button and reloading work. Which steps and
+questions appear is decided by ``wizard_flow`` from the rules; this module only
+moves between pages. The address, not a hidden field, names the step being
+answered, so a tampered or missing management form, an unknown step or a step
+opened out of turn leads back to the first question still unanswered, with no
+answer lost.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+from formtools.wizard.views import NamedUrlSessionWizardView
+
+from . import selectors, sharing
+from .check_answers import check_sections, profile_sections
+from .check_results import build_results
+from .forms import CheckForm
+from .models import Policy
+from .rules.engine import assess
+from .wizard_flow import CHECK, LOCATION, STEPS, Plan, build_plan
+
+URL_NAME = "policies:check_step"
+RESULTS = "results"
+RESTART = "start-again"
+CHANGE = "change"
+DAY = 24 * 60 * 60
+
+
+def _privacy() -> dict[str, int]:
+    """How long answers live: in the session, and in a share link."""
+    return {
+        "session_days": settings.SESSION_COOKIE_AGE // DAY,
+        "share_days": sharing.TTL_SECONDS // DAY,
+    }
+
+
+def _policies_by_code() -> dict[str, Policy]:
+    """The public data of every assessable policy, in a fixed number of queries."""
+    return {p.code: p for p in Policy.objects.assessable().with_public_relations()}
+
+
+def _results_context(request: HttpRequest, profile: dict, answer_link) -> dict:
+    """What both results pages show: the assessment sorted, the answers, the date
+    and a share link that carries the answers."""
+    assessment = assess(profile, selectors.rule_set())
+    token = sharing.encode(profile)
+    share_path = reverse("policies:check_shared", kwargs={"token": token})
+    return {
+        "results": build_results(assessment, _policies_by_code(), answer_link),
+        "answers": profile_sections(profile),
+        "checked_on": timezone.localdate(),
+        "share_url": request.build_absolute_uri(share_path),
+        **_privacy(),
+    }
+
+
+class CheckWizard(NamedUrlSessionWizardView):
+    """The check's pages. Forms come from the plan; formtools keeps the answers."""
+
+    form_list = [(step.name, CheckForm) for step in STEPS]
+    template_name = "check/step.html"
+
+    def get_prefix(self, request: HttpRequest, *args, **kwargs) -> str:
+        return "check"
+
+    def get_form_prefix(self, step: str | None = None, form=None) -> None:
+        """No prefix: fields carry the profile's fact names (each is asked once)."""
+        return None
+
+    def plan(self) -> Plan:
+        """The steps and questions for the answers stored now, once per change."""
+        if getattr(self, "_plan", None) is None:
+            stored = self.storage.data[self.storage.step_data_key]
+            self._plan = build_plan(selectors.rule_set().policies, stored)
+        return self._plan
+
+    def get_form_list(self) -> OrderedDict:
+        return OrderedDict((s.name, s.form_class) for s in self.plan().steps)
+
+    def get_form_kwargs(self, step: str | None = None) -> dict:
+        return dict(self.plan().get(step or self.steps.current).form_kwargs)
+
+    def step_url(self, step: str, *, change: bool = False) -> str:
+        url = self.get_step_url(step)
+        return f"{url}?{urlencode({CHANGE: 1})}" if change else url
+
+    def resume(self) -> HttpResponseRedirect:
+        """To the first question still unanswered, or to "Check your answers"."""
+        return redirect(self.step_url(self.plan().first_unanswered() or CHECK))
+
+    @property
+    def changing(self) -> bool:
+        return CHANGE in self.request.GET
+
+    def get(self, request: HttpRequest, *args, step: str | None = None, **kwargs):
+        plan = self.plan()
+        if step == RESULTS:
+            return self.results()
+        if step not in plan.names:
+            return self.resume()
+        gap = plan.first_unanswered(before=step)
+        if gap is not None:
+            return redirect(self.step_url(gap))
+        self.storage.current_step = step
+        form = self.get_form(step)
+        form.show_answers(self.storage.get_step_data(step))
+        return self.render(form)
+
+    def post(self, request: HttpRequest, *args, step: str | None = None, **kwargs):
+        if step == RESTART:
+            self.storage.reset()
+            return redirect(self.step_url(LOCATION))
+        plan = self.plan()
+        if step not in plan.names:
+            return self.resume()
+        if step == CHECK:
+            return self.resume() if not plan.complete else redirect(self.step_url(RESULTS))
+        if not self.storage.data[self.storage.step_data_key] and step != LOCATION:
+            messages.info(request, gettext(
+                "We could not find your earlier answers: they may have expired. "
+                "Your answers on this page are kept; please answer the others again."
+            ))
+        self.storage.current_step = step
+        form = self.get_form(step, data=request.POST)
+        if not form.is_valid():
+            return self.render(form)
+        self.storage.set_step_data(step, form.raw_answers())
+        self._plan = None
+        return redirect(self.after(step))
+
+    def after(self, step: str) -> str:
+        """Where a valid answer leads: the next step or, when changing an answer,
+        back to "Check your answers" through any question the change opened."""
+        plan = self.plan()
+        if self.changing:
+            gap = plan.first_unanswered()
+            return self.step_url(gap, change=True) if gap else self.step_url(CHECK)
+        names = plan.names
+        return self.step_url(names[names.index(step) + 1])
+
+    def get_context_data(self, form, **kwargs) -> dict:
+        context = super().get_context_data(form=form, **kwargs)
+        plan, step = self.plan(), self.steps.current
+        names = plan.names
+        back = names[names.index(step) - 1] if names.index(step) else None
+        context.update(
+            step=plan.get(step).step,
+            step_number=names.index(step) + 1,
+            step_count=len(names),
+            back_url=self.step_url(CHECK) if self.changing else back and self.step_url(back),
+            changing=self.changing,
+        )
+        if step == CHECK:
+            context["sections"] = check_sections(
+                plan, lambda name, anchor: f"{self.step_url(name, change=True)}#{anchor}"
+            )
+        return context
+
+    def results(self) -> HttpResponse:
+        plan = self.plan()
+        if not plan.complete:
+            return self.resume()
+
+        def answer_link(fact: str) -> str | None:
+            step = plan.step_for_fact(fact)
+            return self.step_url(step, change=True) if step else None
+
+        context = _results_context(self.request, plan.profile, answer_link)
+        return render(self.request, "check/results.html", {**context, "shared": False})
+
+
+check_wizard = CheckWizard.as_view(url_name=URL_NAME, done_step_name=RESULTS)
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    """The start page: what the check does, how long it takes, what is kept."""
+    return render(request, "check/start.html", {"first_step": LOCATION, **_privacy()})
+
+
+def _link_problem(request: HttpRequest, *, expired: bool, status: int) -> HttpResponse:
+    context = {"expired": expired, **_privacy()}
+    return render(request, "check/link_problem.html", context, status=status)
+
+
+def shared_results(request: HttpRequest, token: str) -> HttpResponse:
+    """Results reopened from a share link: the answers come from the link alone."""
+    try:
+        profile = sharing.decode(token)
+    except sharing.LinkExpired:
+        return _link_problem(request, expired=True, status=410)
+    except sharing.LinkInvalid:
+        return _link_problem(request, expired=False, status=400)
+    context = _results_context(request, profile, lambda fact: None)
+    return render(request, "check/results.html", {**context, "shared": True})

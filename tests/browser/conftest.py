@@ -1,0 +1,37 @@
+"""Real-Chromium tests: the system Chromium (``playwright install`` is not available
+here) and a live server holding the guide's content."""
+
+import os
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; Django's guard against
+# ORM calls from async code would otherwise refuse the fixtures' database work.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture
+def guide_server(live_server, transactional_db):
+    """The live server, with fixtures/content.json loaded."""
+    call_command("loaddata", "content", verbosity=0)
+    return live_server
