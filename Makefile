@@ -6,8 +6,6 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 STAMP := $(VENV)/.requirements-installed
 
-# Local development runs with DEBUG on and a SQLite file unless told otherwise.
-export DEBUG ?= true
 
 .PHONY: setup run test serve lint format
 
@@ -17,9 +15,14 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(STAMP) .env
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_seed
+
+# A developer's machine runs with DEBUG on (and so without a SECRET_KEY) unless the
+# environment says otherwise; production never has this file.
+.env:
+	printf 'DEBUG=true\n' > .env
 
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000

@@ -33,6 +33,9 @@ class Answer:
 
 @dataclass
 class Section:
+    """The answers of one page or topic; ``key`` names it in the page's anchors."""
+
+    key: str
     title: str
     answers: list[Answer] = field(default_factory=list)
 
@@ -41,6 +44,8 @@ def show(name: str, value: object) -> tuple[str, str]:
     """``value`` of fact ``name`` for a reader, and money in words when that helps."""
     if value is None:
         return gettext("I don’t know"), ""
+    if isinstance(value, bool):
+        return (gettext("Yes") if value else gettext("No")), ""
     text = fact_value(name, value)
     if CATALOGUE[name].type is FactType.MONEY:
         words = cny_in_words(Decimal(value), get_language() or "en")
@@ -58,7 +63,8 @@ def check_sections(plan: Plan, change_url: Callable[[str, str], str]) -> list[Se
     for planned in plan.steps:
         if planned.name == CHECK or not planned.answered:
             continue
-        form, section = planned.form, Section(gettext(planned.step.title))
+        form = planned.form
+        section = Section(planned.name, gettext(planned.step.title))
         for name, value in form.cleaned_data.items():
             bound = form[name]
             if isinstance(form, GateForm):
@@ -80,11 +86,10 @@ def _as_fact_value(value: object) -> object:
 def profile_sections(profile: Mapping[str, object]) -> list[Section]:
     """The facts assessed, by topic in catalogue order (no links: a printout or a
     shared link has no session to change)."""
-    sections = {topic.slug: Section(gettext(topic.title)) for topic in TOPICS}
+    sections = {t.slug: Section(t.slug, gettext(t.title)) for t in TOPICS}
     for fact in INPUT_FACTS:
         if fact.name in profile:
             text, words = show(fact.name, profile[fact.name])
             answer = Answer(fact.name, gettext(fact.label), text, words)
             sections[fact.topic].answers.append(answer)
     return [section for section in sections.values() if section.answers]
-

@@ -12,8 +12,8 @@ from django.utils.translation import gettext
 
 from .models import Policy
 from .rules import explain
-from .rules.engine import Assessment, Outcome
 from .rules.amounts import Amount
+from .rules.engine import Assessment, Outcome
 from .rules.vocabulary import RouteRole, Status
 
 AnswerLink = Callable[[str], "str | None"]
@@ -60,7 +60,8 @@ class PolicyResult:
         if own:
             return own
         return [
-            gettext("%(route)s: %(reason)s") % {"route": route.rule.name, "reason": c.text}
+            gettext("%(route)s: %(reason)s")
+            % {"route": route.rule.name, "reason": c.text}
             for route in self.outcome.routes
             if route.rule.role is RouteRole.ROUTE
             for c in route.failed
@@ -68,12 +69,14 @@ class PolicyResult:
 
     @property
     def near_miss(self) -> str:
-        """"You would qualify with R&D intensity of 9% or more; yours is 7.5%"."""
+        """ "R&D intensity: you would qualify with 9% or more; yours is 7.5%"."""
         miss = self.outcome.near_miss
         if miss is None:
             return ""
         rule, values = miss.criterion.rule, self.outcome.values
-        return gettext("You would qualify with %(label)s of %(required)s; yours is %(actual)s.") % {
+        return gettext(
+            "%(label)s: you would qualify with %(required)s; yours is %(actual)s."
+        ) % {
             "label": explain.label(rule.fact),
             "required": explain.required(rule),
             "actual": explain.actual(rule.fact, values),
@@ -141,4 +144,6 @@ def build_results(
             groups["near_misses"].append(result)
         else:
             groups["not_eligible"].append(result)
+    best = assessment.most_favorable
+    groups["eligible"].sort(key=lambda r: best is None or r.code != best.code)
     return Results(assessment, **groups)

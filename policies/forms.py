@@ -16,11 +16,12 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.datastructures import MultiValueDict
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .money import MAX_INPUT_LENGTH, QuantityError, cny_in_words, parse_quantity
 from .rules.facts import CATALOGUE, Fact, FactType, Topic
-from .rules.formatting import number
+from .rules.formatting import number, percent
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 YES_NO_UNKNOWN = ((YES, _("Yes")), (NO, _("No")), (UNKNOWN, _("I don’t know")))
@@ -37,6 +38,8 @@ def _bound(fact: Fact, value: Decimal) -> str:
     """A bound as the visitor typed it: money in words, anything else with its unit."""
     if fact.type is FactType.MONEY:
         return cny_in_words(value)
+    if fact.type is FactType.PERCENT:
+        return percent(value)
     return f"{number(value)} {gettext(fact.unit)}".rstrip()
 
 
@@ -47,8 +50,9 @@ class QuantityField(forms.CharField):
     def __init__(self, fact: Fact, **kwargs: object) -> None:
         self.fact = fact
         money = fact.type is FactType.MONEY
+        width = "money" if money else "short"
         attrs = {
-            "class": f"form-control check-input check-input--{'money' if money else 'short'}",
+            "class": f"form-control check-input check-input--{width}",
             "inputmode": "decimal",
             "autocomplete": "off",
             "spellcheck": "false",
@@ -141,7 +145,9 @@ def _yes_no(value: str) -> bool | None:
 def fact_field(fact: Fact) -> forms.Field:
     """The form field that asks ``fact``, with its label and help as hint."""
     label, hint = gettext(fact.label), gettext(fact.help)
-    required = gettext("%(label)s: select an answer, or “I don’t know”") % {"label": label}
+    required = gettext("%(label)s: select an answer, or “I don’t know”") % {
+        "label": label
+    }
     if fact.numeric:
         return QuantityField(fact, label=label, help_text=hint)
     if fact.type is FactType.CODE:
@@ -159,7 +165,7 @@ def fact_field(fact: Fact) -> forms.Field:
     if fact.type is FactType.CHOICES:
         return forms.TypedMultipleChoiceField(
             label=label,
-            help_text=hint,
+            help_text=f"{hint} {gettext('Leave them all unticked if you don’t know.')}",
             choices=choices,
             required=False,
             widget=forms.CheckboxSelectMultiple(attrs=CHOICE_ATTRS),
@@ -183,7 +189,9 @@ def district_field(fact: Fact) -> forms.Field:
         + [(code, gettext(text)) for code, text in fact.choices],
         widget=forms.Select(attrs={"class": "form-select check-select"}),
         error_messages={
-            "required": gettext("Select the district where the enterprise is registered")
+            "required": gettext(
+                "Select the district where the enterprise is registered"
+            )
         },
     )
 
@@ -198,19 +206,21 @@ class CheckForm(forms.Form):
         for name, messages in self.errors.items():
             bound = self[name]
             grouped = isinstance(
-                bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
-            )
+                bound.field.widget, forms.RadioSelect
+            )  # checkboxes too
             anchor = f"{bound.auto_id}_0" if grouped else bound.auto_id
             links.extend((anchor, message) for message in messages)
         return links
 
     def raw_answers(self) -> dict[str, list[str]]:
         """This page's own fields from the submitted data, and nothing else."""
-        return {name: self.data.getlist(name) for name in self.fields if name in self.data}
+        return {
+            name: self.data.getlist(name) for name in self.fields if name in self.data
+        }
 
     def show_answers(self, raw: MultiValueDict | None) -> None:
         """Show stored answers as initial values, without validating them again."""
-        for name, field in (self.fields.items() if raw else ()):
+        for name, field in self.fields.items() if raw else ():
             if name in raw:
                 many = isinstance(field.widget, forms.CheckboxSelectMultiple)
                 self.initial[name] = raw.getlist(name) if many else raw.get(name)
@@ -223,7 +233,16 @@ class FactForm(CheckForm):
         super().__init__(*args, **kwargs)
         for name in facts:
             fact = CATALOGUE[name]
-            self.fields[name] = district_field(fact) if name == "district" else fact_field(fact)
+            self.fields[name] = (
+                district_field(fact) if name == "district" else fact_field(fact)
+            )
+
+    @property
+    def asks_figures(self) -> bool:
+        """Whether a figure can be left blank here (the page says so)."""
+        return any(
+            isinstance(f, QuantityField | CodeField) for f in self.fields.values()
+        )
 
     def facts(self) -> dict[str, object]:
         """The answers the enterprise gave, typed for the engine; unknowns left out."""
@@ -240,7 +259,7 @@ def gate_field_name(topic: Topic) -> str:
 
 
 class GateForm(CheckForm):
-    """"Which of these apply?": one yes / no / I don't know question per gated topic.
+    """ "Which of these apply?": one yes / no / I don't know question per gated topic.
 
     Each option names the facts its topic would open in ``data-facts``, so a script
     or a test can tell what an answer leads to without knowing the rules.
@@ -260,15 +279,17 @@ class GateForm(CheckForm):
                     attrs={**CHOICE_ATTRS, "data-facts": " ".join(facts)}
                 ),
                 error_messages={
-                    "required": gettext("Answer yes, no or “I don’t know”: %(question)s")
-                    % {"question": question}
+                    "required": gettext("%(topic)s: select yes, no or “I don’t know”")
+                    % {"topic": gettext(topic.title)}
                 },
             )
 
     def answers(self) -> dict[str, str]:
         """Topic slug to "yes", "no" or "unknown"."""
-        return {self.topics[name].slug: value for name, value in self.cleaned_data.items()}
+        return {
+            self.topics[name].slug: value for name, value in self.cleaned_data.items()
+        }
 
 
 class ConfirmForm(CheckForm):
-    """"Check your answers" asks nothing: submitting it asks for the results."""
+    """ "Check your answers" asks nothing: submitting it asks for the results."""

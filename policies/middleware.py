@@ -1,10 +1,14 @@
 """Answer 503 with a friendly page, never a traceback, when the database is down."""
 
+import logging
 from collections.abc import Callable
 
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
-from django.template.loader import render_to_string
+
+from .errors import unavailable
+
+logger = logging.getLogger(__name__)
 
 
 class DatabaseUnavailableMiddleware:
@@ -20,10 +24,10 @@ class DatabaseUnavailableMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+    def process_exception(
+        self, request: HttpRequest, exception: Exception
+    ) -> HttpResponse | None:
         if not isinstance(exception, DatabaseError):
             return None
-        body = render_to_string("503.html", {"request_path": request.path})
-        response = HttpResponse(body, status=503)
-        response["Retry-After"] = "120"
-        return response
+        logger.error("Database unavailable for %s: %s", request.path, exception)
+        return unavailable(request)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 MULTIPLIERS = {
     "万": Decimal(10) ** 4,
@@ -29,7 +29,6 @@ NUMBER = re.compile(
 # does; "1,5" is refused rather than read as fifteen.
 GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})*|[0-9]{1,4}(?:,[0-9]{4})*")
 MAX_INPUT_LENGTH = 40
-WHOLE = Decimal(1)
 
 
 class QuantityError(ValueError):
@@ -64,13 +63,11 @@ def parse_quantity(text: str, *, percent: bool = False) -> Decimal | None:
         raise QuantityError("invalid")
     if match["sign"]:
         raise QuantityError("negative")
-    try:
-        value = Decimal(f"{whole.replace(',', '')}.{match['fraction'] or '0'}")
-    except InvalidOperation as error:  # pragma: no cover - the pattern admits digits only
-        raise QuantityError("invalid") from error
+    value = Decimal(f"{whole.replace(',', '')}.{match['fraction'] or '0'}")
     if match["unit"]:
         value *= MULTIPLIERS[match["unit"].lower()]
-    return value.quantize(WHOLE) if value == value.to_integral_value() else value
+    # An integer keeps no ".0" (and int() is exact however many digits were typed).
+    return Decimal(int(value)) if value == value.to_integral_value() else value
 
 
 def _rounded(value: Decimal) -> Decimal:
@@ -96,7 +93,9 @@ CHINESE_SCALES = (
 )
 
 
-def _scale(amount: Decimal, scales: tuple[tuple[Decimal, str], ...]) -> tuple[Decimal, str]:
+def _scale(
+    amount: Decimal, scales: tuple[tuple[Decimal, str], ...]
+) -> tuple[Decimal, str]:
     """The largest scale ``amount`` reaches; one it only rounds up to counts too
     (999,999,999 is "about CNY 1 billion", not "1,000 million"), except the smallest,
     below which figures are written out in full."""

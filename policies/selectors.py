@@ -7,10 +7,12 @@ from django.conf import settings
 from django.db.models import F, Prefetch, QuerySet
 from django.utils import timezone, translation
 
+from . import search
 from .models import ContentVersion, Criterion, GuideNote, Policy, Region, Route
 from .rules.definitions import PolicyRule
 from .rules.engine import RuleSet
 from .rules.rows import policy_rules
+from .status import beijing_today
 
 
 def _published_policies(*, with_relations: bool = False) -> Prefetch:
@@ -99,6 +101,109 @@ def policy_get(*, code: str) -> Policy | None:
         )
         .filter(code=code)
         .first()
+    )
+
+
+@dataclass(frozen=True)
+class RegionMatch:
+    """A region found by a search, with its key projects and areas that matched."""
+
+    region: Region
+    names: list[str]
+
+
+@dataclass(frozen=True)
+class PolicySearch:
+    """What a search of the policy list finds."""
+
+    policies: list[Policy]
+    regions: list[RegionMatch]
+
+
+def policy_search(
+    *,
+    query: str = "",
+    region: str | None = None,
+    benefit_type: str | None = None,
+    legal_status: str | None = None,
+    application_status: str | None = None,
+    tech_field: str | None = None,
+    by_amount: bool = False,
+    today: date | None = None,
+) -> PolicySearch:
+    """Published policies that hold every word of ``query`` and pass every filter
+    given, in the guide's order or by the most they can pay; and the regions whose
+    name, key projects or key areas hold the words.
+
+    A policy with no technology fields is open to every field. The application
+    status and the maximum amount are worked out, not stored, so they filter and
+    sort here rather than in SQL; the words and the stored fields filter in SQL.
+    """
+    words = search.terms(query)
+    policies = search.match_policies(
+        Policy.objects.published().with_public_relations(), words
+    )
+    if region:
+        policies = policies.filter(region__slug=region)
+    if benefit_type:
+        policies = policies.filter(benefit_type=benefit_type)
+    if legal_status:
+        policies = policies.filter(legal_status=legal_status)
+    found = list(policies.order_by("order", "code"))
+    if application_status:
+        on = today or beijing_today()
+        found = [p for p in found if p.application_status_on(on) == application_status]
+    if tech_field:
+        found = [p for p in found if not p.tech_fields or tech_field in p.tech_fields]
+    if by_amount:
+        ceilings = {
+            item.rule.code: search.rule_ceiling(item.rule) for item in published_rules()
+        }
+        found.sort(key=lambda p: search.by_ceiling(ceilings.get(p.code)))
+    return PolicySearch(found, _region_matches(words, region) if words else [])
+
+
+def _region_matches(words: list[str], slug: str | None) -> list[RegionMatch]:
+    regions = Region.objects.prefetch_related("key_projects", "key_areas")
+    if slug:
+        regions = regions.filter(slug=slug)
+    matches = []
+    for found in search.match_names(regions, words):
+        named = [*found.key_projects.all(), *found.key_areas.all()]
+        names = [
+            item.name
+            for item in named
+            if any(
+                search.text_matches(word, text)
+                for word in words
+                for text in (item.name_en or "", item.name_zh_hans or "")
+            )
+        ]
+        matches.append(RegionMatch(found, names))
+    return matches
+
+
+def policy_feed(*, region: Region | None = None) -> QuerySet[Policy]:
+    """Published policies, the most recently published or changed first."""
+    policies = Policy.objects.published().select_related("region")
+    if region is not None:
+        policies = policies.for_region(region)
+    return policies.order_by(
+        F("published_at").desc(nulls_last=True), "-updated_at", "order"
+    )
+
+
+def policy_dated() -> QuerySet[Policy]:
+    """Published policies with an application window or an end date to put in a
+    calendar, in the guide's order."""
+    return (
+        Policy.objects.published()
+        .exclude(
+            application_opens__isnull=True,
+            application_closes__isnull=True,
+            valid_until__isnull=True,
+        )
+        .order_by("order", "code")
     )
 
 

@@ -51,10 +51,12 @@ def _jsonable(value: object) -> object:
     raise TypeError(f"cannot share a {type(value).__name__}")
 
 
-def encode(profile: Mapping[str, object]) -> str:
-    """A URL-safe token carrying ``profile`` (typed facts, as the engine reads them)."""
+def encode(profile: Mapping[str, object], *, now: float | None = None) -> str:
+    """A URL-safe token carrying ``profile`` (typed facts, as the engine reads them),
+    stamped with the time it was made (``now``, or the present)."""
     text = json.dumps(dict(profile), default=_jsonable, sort_keys=True)
-    return _fernet().encrypt(zlib.compress(text.encode())).decode("ascii")
+    made = int(time.time() if now is None else now)
+    return _fernet().encrypt_at_time(zlib.compress(text.encode()), made).decode("ascii")
 
 
 def decode(token: str, *, now: float | None = None) -> dict[str, object]:

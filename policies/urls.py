@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views, wizard
+from . import feeds, views, wizard
 
 app_name = "policies"
 
@@ -11,6 +11,11 @@ urlpatterns = [
     path("regions/<slug:slug>/", views.region, name="region"),
     path("policies/", views.policy_list, name="policy_list"),
     path("policies/<str:code>/", views.policy, name="policy"),
+    path("feeds/policies.atom", feeds.PolicyFeed(), name="feed"),
+    path(
+        "feeds/regions/<slug:slug>.atom", feeds.RegionPolicyFeed(), name="region_feed"
+    ),
+    path("feeds/windows.ics", feeds.windows_calendar, name="windows_calendar"),
     path("check/", wizard.start, name="check"),
     path("check/shared/<str:token>/", wizard.shared_results, name="check_shared"),
     path("check/<slug:step>/", wizard.check_wizard, name="check_step"),

@@ -4,8 +4,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from . import selectors
+from .caching import cache_public_page
+from .filters import PolicyFilterForm
 
 
+@cache_public_page
 def home(request: HttpRequest) -> HttpResponse:
     """The municipal positioning, goals and policies, and what each district offers."""
     return render(
@@ -18,6 +21,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cache_public_page
 def region(request: HttpRequest, slug: str) -> HttpResponse:
     """One region: its positioning or key projects and areas, and its policies."""
     found = selectors.region_get(slug=slug)
@@ -26,15 +30,25 @@ def region(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "policies/region_detail.html", {"region": found})
 
 
+@cache_public_page
 def policy_list(request: HttpRequest) -> HttpResponse:
-    """Every published policy, grouped by region in the guide's order."""
+    """Every published policy grouped by region in the guide's order, or, once the
+    visitor searches or filters, the policies that match."""
+    form = PolicyFilterForm(request.GET or None)
+    arguments = form.search_arguments() if form.is_bound and form.is_valid() else None
     return render(
         request,
         "policies/policy_list.html",
-        {"index": selectors.policy_index(), "notes": selectors.guide_note_list()},
+        {
+            "form": form,
+            "results": selectors.policy_search(**arguments) if arguments else None,
+            "index": None if arguments else selectors.policy_index(),
+            "notes": selectors.guide_note_list(),
+        },
     )
 
 
+@cache_public_page
 def policy(request: HttpRequest, code: str) -> HttpResponse:
     """The published version of one policy; a draft or an unknown code is a 404."""
     found = selectors.policy_get(code=code)

@@ -82,9 +82,13 @@ class CheckWizard(NamedUrlSessionWizardView):
     def plan(self) -> Plan:
         """The steps and questions for the answers stored now, once per change."""
         if getattr(self, "_plan", None) is None:
-            stored = self.storage.data[self.storage.step_data_key]
-            self._plan = build_plan(selectors.rule_set().policies, stored)
+            policies = selectors.rule_set().policies
+            self._plan = build_plan(policies, self.stored_answers())
         return self._plan
+
+    def stored_answers(self) -> dict[str, dict[str, list[str]]]:
+        """Each step's raw answers as kept in the session by formtools."""
+        return self.storage.data[self.storage.step_data_key]
 
     def get_form_list(self) -> OrderedDict:
         return OrderedDict((s.name, s.form_class) for s in self.plan().steps)
@@ -126,12 +130,18 @@ class CheckWizard(NamedUrlSessionWizardView):
         if step not in plan.names:
             return self.resume()
         if step == CHECK:
-            return self.resume() if not plan.complete else redirect(self.step_url(RESULTS))
-        if not self.storage.data[self.storage.step_data_key] and step != LOCATION:
-            messages.info(request, gettext(
-                "We could not find your earlier answers: they may have expired. "
-                "Your answers on this page are kept; please answer the others again."
-            ))
+            return (
+                self.resume() if not plan.complete else redirect(self.step_url(RESULTS))
+            )
+        if not self.stored_answers() and step != LOCATION:
+            messages.info(
+                request,
+                gettext(
+                    "We could not find your earlier answers: they may have expired. "
+                    "Your answers on this page are kept; please answer the others "
+                    "again."
+                ),
+            )
         self.storage.current_step = step
         form = self.get_form(step, data=request.POST)
         if not form.is_valid():
@@ -146,25 +156,28 @@ class CheckWizard(NamedUrlSessionWizardView):
         plan = self.plan()
         if self.changing:
             gap = plan.first_unanswered()
-            return self.step_url(gap, change=True) if gap else self.step_url(CHECK)
+            if gap is None:
+                return f"{self.step_url(CHECK)}#answers-{step}"
+            return self.step_url(gap, change=True)
         names = plan.names
         return self.step_url(names[names.index(step) + 1])
+
+    def back_url(self, step: str) -> str | None:
+        """Back to "Check your answers" while changing an answer, else a step back."""
+        if self.changing:
+            return self.step_url(CHECK)
+        names = self.plan().names
+        index = names.index(step)
+        return self.step_url(names[index - 1]) if index else None
 
     def get_context_data(self, form, **kwargs) -> dict:
         context = super().get_context_data(form=form, **kwargs)
         plan, step = self.plan(), self.steps.current
-        names = plan.names
-        back = names[names.index(step) - 1] if names.index(step) else None
-        context.update(
-            step=plan.get(step).step,
-            step_number=names.index(step) + 1,
-            step_count=len(names),
-            back_url=self.step_url(CHECK) if self.changing else back and self.step_url(back),
-            changing=self.changing,
-        )
+        context.update(step=plan.get(step).step, back_url=self.back_url(step))
         if step == CHECK:
             context["sections"] = check_sections(
-                plan, lambda name, anchor: f"{self.step_url(name, change=True)}#{anchor}"
+                plan,
+                lambda name, anchor: f"{self.step_url(name, change=True)}#{anchor}",
             )
         return context
 

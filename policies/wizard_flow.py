@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from .forms import NO, YES, ConfirmForm, FactForm, GateForm
 from .rules.definitions import PolicyRule
 from .rules.facts import INPUT_FACTS, TOPICS, FactType, Topic, derive
-from .rules.relevance import still_needed
+from .rules.relevance import Relevance
 
 LOCATION, SETTLEMENT, GATES, CHECK = "location", "settlement", "gates", "check"
 DISTRICT = "district"
@@ -146,7 +146,7 @@ def build_plan(
     plan is the same whichever page it is built for.
     """
     plan = Plan()
-    needed = _Needed(policies)
+    needed = _Needed(relevance_of(policies))
     for step in STEPS:
         planned = _plan_step(step, plan, needed(plan.profile))
         if planned is None:
@@ -167,12 +167,16 @@ def _plan_step(step: Step, plan: Plan, needed: frozenset[str]) -> PlannedStep | 
     if step.name == CHECK:
         return PlannedStep(step, ConfirmForm, {})
     if step.name == GATES:
-        topics = {t: [f for f in _facts_of(t) if f in needed] for t in step.gated_topics}
+        topics = {
+            t: [f for f in _facts_of(t) if f in needed] for t in step.gated_topics
+        }
         topics = {t: facts for t, facts in topics.items() if facts}
         return PlannedStep(step, GateForm, {"topics": topics}) if topics else None
     if step.topic.gate_question and plan.gates.get(step.topic.slug) != YES:
         return None
-    facts = step.facts if step.name == LOCATION else [f for f in step.facts if f in needed]
+    facts = (
+        step.facts if step.name == LOCATION else [f for f in step.facts if f in needed]
+    )
     return PlannedStep(step, FactForm, {"facts": facts}) if facts else None
 
 
@@ -190,17 +194,29 @@ def _answered_none(topic: Topic) -> dict[str, object]:
     return {f.name: none_value(f.type) for f in INPUT_FACTS if f.topic == topic.slug}
 
 
-class _Needed:
-    """``still_needed`` for successive profiles, recomputed only when one changes."""
+_compiled: tuple[Sequence[PolicyRule], Relevance] | None = None
 
-    def __init__(self, policies: Sequence[PolicyRule]) -> None:
-        self.policies = policies
+
+def relevance_of(policies: Sequence[PolicyRule]) -> Relevance:
+    """``policies`` compiled for asking, once for as long as they stay the same
+    object (``selectors.rule_set()`` hands out the same one until the rules change)."""
+    global _compiled
+    cached = _compiled
+    if cached is None or cached[0] is not policies:
+        cached = _compiled = (policies, Relevance(policies))
+    return cached[1]
+
+
+class _Needed:
+    """``Relevance.needed`` for successive profiles, recomputed only on a change."""
+
+    def __init__(self, relevance: Relevance) -> None:
+        self.relevance = relevance
         self.seen: dict[str, object] | None = None
         self.facts: frozenset[str] = frozenset()
 
     def __call__(self, profile: Mapping[str, object]) -> frozenset[str]:
         if profile != self.seen:
             self.seen = dict(profile)
-            self.facts = still_needed(self.policies, derive(profile))
+            self.facts = self.relevance.needed(derive(profile))
         return self.facts
-

@@ -4,6 +4,8 @@ fast password hasher so tests need no environment of their own."""
 import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-used-anywhere-else")
+# Tests see production settings whatever the developer's .env or shell says.
+os.environ["DEBUG"] = "false"
 
 from .settings import *  # noqa: E402,F403
 
@@ -13,6 +15,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+LANGUAGE_COOKIE_SECURE = False
 
 # Static files straight from the source folders, without a collectstatic manifest.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405

@@ -1,13 +1,35 @@
 """Root URLs: the public site, the API, the admin and the health check."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from policies.views_health import healthz
+from policies.views_qr import qr_code
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/", include("policies.api_urls")),
-    path("", include("policies.urls")),
+    path("qr.svg", qr_code, name="qr"),
+    # The switcher on every page posts here without a CSRF token: all it can change
+    # is the language cookie, and a token would make every public page differ per
+    # visitor, so no page could be cached (policies/caching.py).
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
 ]
+
+# The pages, in English at the addresses the guide's printouts already cite
+# (/policies/DC-2/) and in Chinese under /zh-hans/. English stays unprefixed
+# (prefix_default_language=False) so those addresses, shared result links and
+# forms posting to them keep working without a redirect; the Chinese pages each
+# have an address of their own that can be shared, printed as a QR code,
+# subscribed to and indexed.
+urlpatterns += i18n_patterns(
+    path("", include("policies.urls")),
+    prefix_default_language=False,
+)
+
+# A friendly page, never a traceback; a database failure is answered as a 503.
+handler500 = "policies.errors.server_error"

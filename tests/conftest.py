@@ -1,6 +1,7 @@
 """Fixtures shared by the database tests: the seed policies without content.json."""
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from policies import selectors
@@ -11,10 +12,13 @@ from tests.seed import SEED_POLICIES
 
 @pytest.fixture(autouse=True)
 def _fresh_rule_set():
-    """Each test compiles its own rule set: the cache must not outlive a rollback."""
+    """Each test compiles its own rule set and renders its own pages: neither cache
+    may outlive a rollback."""
     selectors.rule_set_cache_clear()
+    cache.clear()
     yield
     selectors.rule_set_cache_clear()
+    cache.clear()
 
 
 @pytest.fixture

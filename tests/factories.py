@@ -4,6 +4,8 @@ default, so a test states only what it is about."""
 import datetime
 
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from policies.models import (
     Agency,
@@ -15,6 +17,7 @@ from policies.models import (
     Route,
     SourceDocument,
     StackingGroup,
+    WorkedCase,
 )
 
 
@@ -122,3 +125,33 @@ class CriterionFactory(factory.django.DjangoModelFactory):
     fact = "in_beijing"
     operator = "=="
     value = True
+
+
+class StaffUserFactory(factory.django.DjangoModelFactory):
+    """A member of staff; ``role="Editor"`` or ``"Publisher"`` puts them in that
+    group (made by the roles migration)."""
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"staff{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.gov.cn")
+    is_staff = True
+    password = factory.django.Password("a-long-staff-password")
+
+    @factory.post_generation
+    def role(self, create: bool, extracted: str | None, **kwargs) -> None:
+        if create and extracted:
+            self.groups.add(Group.objects.get(name=extracted))
+
+
+class WorkedCaseFactory(factory.django.DjangoModelFactory):
+    """A case whose empty profile expects nothing to be eligible."""
+
+    class Meta:
+        model = WorkedCase
+
+    name = factory.Sequence(lambda n: f"Worked case {n}")
+    profile = factory.LazyFunction(dict)
+    expected = factory.LazyFunction(lambda: {"eligible": {}, "most_favorable": [None]})

@@ -1,12 +1,18 @@
 """Staff screens for the guide's content: regions with their goals, key projects and
 key areas, source documents, agencies with their phone numbers, closing notes and
-non-stacking groups. Every change is kept in the history and can be reverted."""
+non-stacking groups. Text is edited in English and Chinese side by side; every
+change is kept in the history and can be reverted."""
 
 from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 from simple_history.admin import SimpleHistoryAdmin
 
 from policies.models import (
@@ -22,23 +28,23 @@ from policies.models import (
 )
 
 
-class DevelopmentGoalInline(admin.StackedInline):
+class DevelopmentGoalInline(TranslationStackedInline):
     model = DevelopmentGoal
     extra = 0
 
 
-class KeyProjectInline(admin.TabularInline):
+class KeyProjectInline(TranslationTabularInline):
     model = KeyProject
     extra = 0
 
 
-class KeyAreaInline(admin.TabularInline):
+class KeyAreaInline(TranslationTabularInline):
     model = KeyArea
     extra = 0
 
 
 @admin.register(Region)
-class RegionAdmin(SimpleHistoryAdmin):
+class RegionAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ("name", "slug", "level", "order", "has_guide_content")
     list_filter = ("level", "has_guide_content", "layout_key_district")
     search_fields = ("name", "slug", "positioning", "layout")
@@ -62,7 +68,7 @@ class RegionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(SimpleHistoryAdmin):
+class SourceDocumentAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ("title", "issuing_body", "year")
     list_filter = ("year",)
     search_fields = ("title", "issuing_body", "note")
@@ -74,7 +80,7 @@ class ContactInline(admin.TabularInline):
 
 
 @admin.register(Agency)
-class AgencyAdmin(SimpleHistoryAdmin):
+class AgencyAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ("name", "phone_count")
     search_fields = ("name", "contacts__phone")
     inlines = [ContactInline]
@@ -97,7 +103,7 @@ class ContactAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(GuideNote)
-class GuideNoteAdmin(SimpleHistoryAdmin):
+class GuideNoteAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ("slug", "opening", "order")
     search_fields = ("slug", "text")
 
@@ -107,7 +113,7 @@ class GuideNoteAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(StackingGroup)
-class StackingGroupAdmin(SimpleHistoryAdmin):
+class StackingGroupAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ("name", "policy_count")
     search_fields = ("name", "description")
 

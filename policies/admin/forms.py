@@ -13,11 +13,13 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from policies.models import Criterion, Policy, Route, WorkedCase
 from policies.rule_checks import band_report
+from policies.rules.describe import fact_label
 from policies.rules.errors import RuleError
 from policies.rules.facts import CATALOGUE, TOPICS, Fact
 from policies.rules.profile import ProfileError
@@ -79,21 +81,14 @@ def _amount_fields_help() -> str:
     return format_html(
         "{}<ul>{}</ul>",
         gettext(
-            "Each amount kind needs these fields (optional ones included); leave "
-            "the others empty."
+            "Routes are edited below. Each kind of amount needs these fields "
+            "(optional ones included) and leaves the others empty:"
         ),
         format_html_join("", "<li><strong>{}</strong>: {}</li>", items),
     )
 
 
 AMOUNT_FIELDS_HELP = lazy(_amount_fields_help, str)()
-
-
-def fact_label(fact: Fact) -> str:
-    """How a fact appears in a list: “revenue_latest_year — Revenue in the latest
-    year (CNY)”."""
-    unit = f" ({translate(fact.unit)})" if fact.unit else ""
-    return f"{fact.name} — {translate(fact.label)}{unit}"
 
 
 def fact_choices(keep: Callable[[Fact], bool] = lambda fact: True) -> Callable:
@@ -138,11 +133,36 @@ def _fact_field(label: str, keep: Callable[[Fact], bool], **kwargs) -> forms.Fie
     )
 
 
+def _route_fact_field(name: str) -> forms.Field:
+    """A route's fact field: the model's label and help, facts an amount may use."""
+    field = Route._meta.get_field(name)
+    return _fact_field(
+        capfirst(field.verbose_name),
+        amount_input,
+        required=False,
+        help_text=field.help_text,
+    )
+
+
+class RouteChoiceField(forms.ModelChoiceField):
+    """A policy's route by its order and the start of its name."""
+
+    def label_from_instance(self, route: Route) -> str:
+        return f"{route.order}. {Truncator(route.name).chars(48)}"
+
+
 class CriterionForm(forms.ModelForm):
     """One ``fact operator value`` criterion, checked against the fact's type."""
 
-    fact = _fact_field(_("fact"), lambda fact: True)
-    value = forms.CharField(label=_("value"), help_text=VALUE_HELP)
+    route = RouteChoiceField(
+        queryset=Route.objects.none(),
+        required=False,
+        label=_("Route"),
+        empty_label=_("whole policy"),
+        help_text=Criterion._meta.get_field("route").help_text,
+    )
+    fact = _fact_field(_("Fact"), lambda fact: True)
+    value = forms.CharField(label=_("Value"), help_text=VALUE_HELP)
 
     class Meta:
         model = Criterion
@@ -204,9 +224,9 @@ class CriterionFormSet(BaseInlineFormSet):
 class RouteForm(forms.ModelForm):
     """A route: the amount fields its kind needs, and none of the others."""
 
-    base_fact = _fact_field(_("of fact"), amount_input, required=False)
-    schedule_fact = _fact_field(_("rate by fact"), amount_input, required=False)
-    limit_fact = _fact_field(_("limited fact"), amount_input, required=False)
+    base_fact = _route_fact_field("base_fact")
+    schedule_fact = _route_fact_field("schedule_fact")
+    limit_fact = _route_fact_field("limit_fact")
 
     class Meta:
         model = Route
@@ -256,7 +276,7 @@ class PolicyForm(forms.ModelForm):
     """A policy version's content and how its routes combine."""
 
     band_fact = _fact_field(
-        _("bands over fact"),
+        _("Bands over fact"),
         _band_fact_allowed,
         required=False,
         help_text=_("For bands only: the fact whose ranges must not overlap."),

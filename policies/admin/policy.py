@@ -10,7 +10,7 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
+from modeltranslation.admin import TranslationAdmin
 
 from policies.models import Policy
 from policies.rule_checks import policy_rule_check
@@ -18,7 +18,8 @@ from policies.rules.describe import describe_policy
 from policies.rules.errors import RuleError
 from policies.selectors import policy_rule, review_cutoff
 
-from .forms import PolicyForm
+from .forms import AMOUNT_FIELDS_HELP, PolicyForm
+from .history import VersionedHistoryAdmin
 from .rules import CriterionInline, RouteInline
 from .versions import PolicyVersionActions
 
@@ -42,7 +43,7 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Policy)
-class PolicyAdmin(PolicyVersionActions, SimpleHistoryAdmin):
+class PolicyAdmin(PolicyVersionActions, VersionedHistoryAdmin, TranslationAdmin):
     form = PolicyForm
     inlines = (RouteInline, CriterionInline)
     list_display = (
@@ -52,7 +53,6 @@ class PolicyAdmin(PolicyVersionActions, SimpleHistoryAdmin):
         "region",
         "state",
         "legal_status",
-        "benefit_type",
         "review",
     )
     list_display_links = ("code", "title")
@@ -101,7 +101,8 @@ class PolicyAdmin(PolicyVersionActions, SimpleHistoryAdmin):
                     "stacking_group",
                     ("route_mode", "band_fact"),
                     "rules_in_plain_words",
-                )
+                ),
+                "description": AMOUNT_FIELDS_HELP,
             },
         ),
         (

@@ -3,18 +3,18 @@ draft, and listed on their own for search, history and revert."""
 
 from django.contrib import admin
 from django.http import HttpRequest
-from simple_history.admin import SimpleHistoryAdmin
+from django.utils.translation import gettext_lazy as _
 
 from policies.models import Criterion, Policy, Route
 from policies.rule_checks import band_report
 
 from .forms import (
-    AMOUNT_FIELDS_HELP,
     CriterionForm,
     CriterionFormSet,
     RouteForm,
     RouteFormSet,
 )
+from .history import VersionedHistoryAdmin
 
 
 def _draft(policy: Policy | None) -> bool:
@@ -42,17 +42,17 @@ class RouteInline(DraftOnlyInline, admin.StackedInline):
     form = RouteForm
     formset = RouteFormSet
     fieldsets = (
-        (None, {"fields": (("name", "role", "order"), ("kind", "up_to"))}),
+        (None, {"fields": ("name", ("role", "order"), ("kind", "up_to"))}),
         (
-            Route._meta.get_field("kind").verbose_name.capitalize(),
+            _("Amount"),
             {
                 "fields": (
-                    ("amount", "amount_min", "amount_max", "cap"),
-                    ("rate_pct", "base_fact"),
-                    ("schedule_fact", "limit_fact", "limit"),
-                    ("terms", "schedule"),
-                ),
-                "description": AMOUNT_FIELDS_HELP,
+                    ("amount", "amount_min", "amount_max"),
+                    ("rate_pct", "base_fact", "cap"),
+                    ("schedule_fact", "schedule"),
+                    ("limit_fact", "limit"),
+                    "terms",
+                )
             },
         ),
     )
@@ -75,7 +75,7 @@ class CriterionInline(DraftOnlyInline, admin.TabularInline):
         return formset
 
 
-class PolicyPartAdmin(SimpleHistoryAdmin):
+class PolicyPartAdmin(VersionedHistoryAdmin):
     """A route or criterion on its own: added on its policy's page, changed (or
     reverted from its history) only while that policy is a draft."""
 

@@ -1,7 +1,16 @@
 """The portal's data: guide content, policies and their versions, and rule data."""
 
 from .cases import WorkedCase
-from .content import Agency, Contact, DevelopmentGoal, GuideNote, KeyArea, KeyProject, Region, SourceDocument
+from .content import (
+    Agency,
+    Contact,
+    DevelopmentGoal,
+    GuideNote,
+    KeyArea,
+    KeyProject,
+    Region,
+    SourceDocument,
+)
 from .policy import Policy, StackingGroup
 from .rules import ContentVersion, Criterion, Route
 

@@ -14,7 +14,9 @@ class Region(models.Model):
         MUNICIPAL = "municipal", _("Municipal")
         DISTRICT = "district", _("District")
 
-    slug = models.SlugField(_("slug"), unique=True, help_text=_("Also the district value in a profile."))
+    slug = models.SlugField(
+        _("slug"), unique=True, help_text=_("Also the district value in a profile.")
+    )
     name = models.CharField(_("name"), max_length=120)
     level = models.CharField(_("level"), max_length=12, choices=Level.choices)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -23,7 +25,9 @@ class Region(models.Model):
     layout_key_district = models.BooleanField(
         _("key district in the municipal layout"),
         default=False,
-        help_text=_("Named by the guide's development layout as a key area of Beijing's AI industry."),
+        help_text=_(
+            "Named by the guide's development layout as a key area of Beijing's AI industry."
+        ),
     )
     has_guide_content = models.BooleanField(
         _("has its own section in the guide"), default=False
@@ -58,7 +62,9 @@ class Region(models.Model):
 class DevelopmentGoal(models.Model):
     """One numbered development goal of a region (the municipality has five)."""
 
-    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="goals", verbose_name=_("region"))
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="goals", verbose_name=_("region")
+    )
     number = models.PositiveSmallIntegerField(_("number"))
     text = models.TextField(_("text"))
 
@@ -66,7 +72,11 @@ class DevelopmentGoal(models.Model):
 
     class Meta:
         ordering = ["region", "number"]
-        constraints = [models.UniqueConstraint(fields=["region", "number"], name="unique_goal_number")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "number"], name="unique_goal_number"
+            )
+        ]
         verbose_name = _("development goal")
         verbose_name_plural = _("development goals")
 
@@ -77,7 +87,12 @@ class DevelopmentGoal(models.Model):
 class KeyProject(models.Model):
     """A key project the guide names for a district."""
 
-    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="key_projects", verbose_name=_("region"))
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.CASCADE,
+        related_name="key_projects",
+        verbose_name=_("region"),
+    )
     name = models.CharField(_("name"), max_length=200)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -95,7 +110,12 @@ class KeyProject(models.Model):
 class KeyArea(models.Model):
     """A key technology area the guide names for a district."""
 
-    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="key_areas", verbose_name=_("region"))
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.CASCADE,
+        related_name="key_areas",
+        verbose_name=_("region"),
+    )
     name = models.CharField(_("name"), max_length=200)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -115,12 +135,19 @@ class SourceDocument(models.Model):
 
     title = models.CharField(_("title"), max_length=300)
     issuing_body = models.CharField(_("issuing body"), max_length=200, blank=True)
+    title_zh_is_translation = models.BooleanField(
+        _("Chinese title is the portal's translation"),
+        default=True,
+        help_text=_("Untick once the Chinese title is the document's official one."),
+    )
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     url = models.URLField(_("link to the official text"), blank=True)
     note = models.TextField(
         _("note"),
         blank=True,
-        help_text=_('Such as "The 2022 policy is for reference only and subject to the latest notice".'),
+        help_text=_(
+            'Such as "The 2022 policy is for reference only and subject to the latest notice".'
+        ),
     )
 
     history = HistoricalRecords()
@@ -153,14 +180,27 @@ class Agency(models.Model):
 class Contact(models.Model):
     """An (agency, phone number) pair; an agency may have several numbers."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="contacts", verbose_name=_("agency"))
-    phone = models.CharField(_("phone"), max_length=40, help_text=_("International format, e.g. +86-10-55578513."))
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        related_name="contacts",
+        verbose_name=_("agency"),
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        help_text=_("International format, e.g. +86-10-55578513."),
+    )
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["agency__name", "phone"]
-        constraints = [models.UniqueConstraint(fields=["agency", "phone"], name="unique_agency_phone")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "phone"], name="unique_agency_phone"
+            )
+        ]
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
 

@@ -14,9 +14,16 @@ from policies.rules.vocabulary import AMOUNT_KIND_LABELS, OPERATOR_LABELS, Route
 from .policy import Policy
 
 FACT_CHOICES = [(name, name) for name in CATALOGUE]
-OPERATOR_CHOICES = [(op.value, f"{op.value} ({label})") for op, label in OPERATOR_LABELS.items()]
-AMOUNT_KIND_CHOICES = [(kind.value, label) for kind, label in AMOUNT_KIND_LABELS.items()]
-ROLE_CHOICES = [(RouteRole.ROUTE.value, _("Route")), (RouteRole.ADD_ON.value, _("Add-on"))]
+OPERATOR_CHOICES = [
+    (op.value, f"{op.value} ({label})") for op, label in OPERATOR_LABELS.items()
+]
+AMOUNT_KIND_CHOICES = [
+    (kind.value, label) for kind, label in AMOUNT_KIND_LABELS.items()
+]
+ROLE_CHOICES = [
+    (RouteRole.ROUTE.value, _("Route")),
+    (RouteRole.ADD_ON.value, _("Add-on")),
+]
 
 
 class Route(models.Model):
@@ -26,30 +33,83 @@ class Route(models.Model):
     the reference, and the admin form checks that the right ones are filled.
     """
 
-    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="routes", verbose_name=_("policy"))
-    name = models.CharField(_("name"), max_length=120, help_text=_("Shown in results, e.g. “Revenue CNY 100 million to 1 billion”."))
-    role = models.CharField(_("role"), max_length=10, choices=ROLE_CHOICES, default=RouteRole.ROUTE.value)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-    kind = models.CharField(_("amount kind"), max_length=20, choices=AMOUNT_KIND_CHOICES)
-    up_to = models.BooleanField(
-        _("up to"), default=False, help_text=_("The computed amount is a ceiling; the agency decides within it.")
+    policy = models.ForeignKey(
+        Policy,
+        on_delete=models.CASCADE,
+        related_name="routes",
+        verbose_name=_("policy"),
     )
-    amount = models.DecimalField(_("amount (CNY)"), max_digits=16, decimal_places=2, null=True, blank=True,
-                                 help_text=_("Fixed amount, up-to amount, or amount per unit."))
-    amount_min = models.DecimalField(_("range from (CNY)"), max_digits=16, decimal_places=2, null=True, blank=True)
-    amount_max = models.DecimalField(_("range to (CNY)"), max_digits=16, decimal_places=2, null=True, blank=True)
-    rate_pct = models.DecimalField(_("rate (%)"), max_digits=7, decimal_places=3, null=True, blank=True)
-    base_fact = models.CharField(_("of fact"), max_length=60, choices=FACT_CHOICES, blank=True,
-                                 help_text=_("The fact a percentage or per-unit amount applies to."))
-    cap = models.DecimalField(_("cap (CNY)"), max_digits=16, decimal_places=2, null=True, blank=True)
-    terms = models.JSONField(_("terms"), default=list, blank=True,
-                             help_text=_('For a sum: [{"fact": "...", "amount": 500000}, ...].'))
-    schedule_fact = models.CharField(_("rate by fact"), max_length=60, choices=FACT_CHOICES, blank=True)
-    schedule = models.JSONField(_("rate schedule"), default=list, blank=True,
-                                help_text=_('For a rate schedule: [{"at": 0, "rate_pct": 30}, ...].'))
-    limit_fact = models.CharField(_("limited fact"), max_length=60, choices=FACT_CHOICES, blank=True,
-                                  help_text=_("For a rate schedule: the fact whose excess is not subsidised (area)."))
-    limit = models.DecimalField(_("limit"), max_digits=16, decimal_places=2, null=True, blank=True)
+    name = models.CharField(
+        _("name"),
+        max_length=120,
+        help_text=_("Shown in results, e.g. “Revenue CNY 100 million to 1 billion”."),
+    )
+    role = models.CharField(
+        _("role"), max_length=10, choices=ROLE_CHOICES, default=RouteRole.ROUTE.value
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    kind = models.CharField(
+        _("amount kind"), max_length=20, choices=AMOUNT_KIND_CHOICES
+    )
+    up_to = models.BooleanField(
+        _("up to"),
+        default=False,
+        help_text=_("The computed amount is a ceiling; the agency decides within it."),
+    )
+    amount = models.DecimalField(
+        _("amount (CNY)"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Fixed amount, up-to amount, or amount per unit."),
+    )
+    amount_min = models.DecimalField(
+        _("range from (CNY)"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    amount_max = models.DecimalField(
+        _("range to (CNY)"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    rate_pct = models.DecimalField(
+        _("rate (%)"), max_digits=7, decimal_places=3, null=True, blank=True
+    )
+    base_fact = models.CharField(
+        _("of fact"),
+        max_length=60,
+        choices=FACT_CHOICES,
+        blank=True,
+        help_text=_("The fact a percentage or per-unit amount applies to."),
+    )
+    cap = models.DecimalField(
+        _("cap (CNY)"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    terms = models.JSONField(
+        _("terms"),
+        default=list,
+        blank=True,
+        help_text=_('For a sum: [{"fact": "...", "amount": 500000}, ...].'),
+    )
+    schedule_fact = models.CharField(
+        _("rate by fact"), max_length=60, choices=FACT_CHOICES, blank=True
+    )
+    schedule = models.JSONField(
+        _("rate schedule"),
+        default=list,
+        blank=True,
+        help_text=_('For a rate schedule: [{"at": 0, "rate_pct": 30}, ...].'),
+    )
+    limit_fact = models.CharField(
+        _("limited fact"),
+        max_length=60,
+        choices=FACT_CHOICES,
+        blank=True,
+        help_text=_(
+            "For a rate schedule: the fact whose excess is not subsidised (area)."
+        ),
+    )
+    limit = models.DecimalField(
+        _("limit"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
 
     history = HistoricalRecords()
 
@@ -65,13 +125,28 @@ class Route(models.Model):
 class Criterion(models.Model):
     """One ``fact operator value`` test, for the whole policy or for one route."""
 
-    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("policy"))
-    route = models.ForeignKey(Route, on_delete=models.CASCADE, null=True, blank=True, related_name="criteria",
-                              verbose_name=_("route"), help_text=_("Blank: the criterion applies to the whole policy."))
+    policy = models.ForeignKey(
+        Policy,
+        on_delete=models.CASCADE,
+        related_name="criteria",
+        verbose_name=_("policy"),
+    )
+    route = models.ForeignKey(
+        Route,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="criteria",
+        verbose_name=_("route"),
+        help_text=_("Blank: the criterion applies to the whole policy."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     fact = models.CharField(_("fact"), max_length=60, choices=FACT_CHOICES)
     operator = models.CharField(_("operator"), max_length=10, choices=OPERATOR_CHOICES)
-    value = models.JSONField(_("value"), help_text=_("A number, true/false, a text, or a list for “is one of”."))
+    value = models.JSONField(
+        _("value"),
+        help_text=_("A number, true/false, a text, or a list for “is one of”."),
+    )
 
     history = HistoricalRecords()
 
@@ -112,6 +187,10 @@ class ContentVersion(models.Model):
 
     @classmethod
     def bump(cls) -> None:
-        changes = {"stamp": models.F("stamp") + 1, "token": uuid.uuid4(), "changed_at": now()}
+        changes = {
+            "stamp": models.F("stamp") + 1,
+            "token": uuid.uuid4(),
+            "changed_at": now(),
+        }
         if not cls.objects.filter(pk=1).update(**changes):
             cls.objects.get_or_create(pk=1)

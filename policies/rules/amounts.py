@@ -15,7 +15,7 @@ from decimal import Decimal
 from . import formatting as show
 from .errors import RuleError
 from .facts import CATALOGUE, MISSING
-from .text import N_, translate
+from .text import N_, say, translate
 from .vocabulary import AmountKind
 
 ZERO = Decimal(0)
@@ -94,9 +94,7 @@ class AmountRule:
         return fixed.get(self.kind, self.cap)
 
 
-NON_MONETARY_RULE = AmountRule(AmountKind.NON_MONETARY)
-
-# What an amount function returns when the amount is non-monetary.
+# What an amount function returns for a non-monetary benefit.
 NO_AMOUNT = None
 AmountFunction = Callable[[Mapping[str, object]], "Amount | tuple[str, ...] | None"]
 
@@ -189,20 +187,22 @@ def explain(rule: AmountRule, values: Mapping[str, object]) -> str:
     if not rule.monetary:
         return translate(N_("a benefit that is not money"))
     if rule.kind is AmountKind.RANGE:
-        text = translate(N_("%(min)s to %(max)s")) % {
-            "min": show.money(rule.amount_min),
-            "max": show.money(rule.amount_max),
-        }
+        text = say(
+            N_("%(min)s to %(max)s"),
+            min=show.money(rule.amount_min),
+            max=show.money(rule.amount_max),
+        )
     elif _fixed(rule) is not None:
         text = show.money(rule.amount)
     elif any(values[name] is MISSING for name in rule.inputs):
-        text = translate(N_("worked out from %(facts)s, once given")) % {
-            "facts": ", ".join(translate(CATALOGUE[f].label) for f in rule.inputs)
-        }
+        text = say(
+            N_("worked out from %(facts)s, once given"),
+            facts=", ".join(translate(CATALOGUE[f].label) for f in rule.inputs),
+        )
     else:
         text = _arithmetic(rule, values)
     if rule.up_to or rule.kind is AmountKind.UP_TO:
-        return translate(N_("up to %(amount)s")) % {"amount": text}
+        return say(N_("up to %(amount)s"), amount=text)
     return text
 
 
@@ -214,7 +214,7 @@ def _arithmetic(rule: AmountRule, values: Mapping[str, object]) -> str:
     message = N_("%(text)s, under the %(cap)s cap")
     if raw > rule.cap:
         message = N_("%(text)s, capped at %(cap)s")
-    return translate(message) % {"text": text, "cap": show.money(rule.cap)}
+    return say(message, text=text, cap=show.money(rule.cap))
 
 
 def _percentage_expression(rule: AmountRule, values: Mapping[str, object]) -> str:
@@ -233,10 +233,11 @@ def _sum_expression(rule: AmountRule, values: Mapping[str, object]) -> str:
 def _schedule_expression(rule: AmountRule, values: Mapping[str, object]) -> str:
     rate = _scheduled_rate(rule, values)
     if rate is None:
-        return translate(N_("no rate for %(fact)s %(value)s")) % {
-            "fact": translate(CATALOGUE[rule.schedule_fact].label),
-            "value": show.fact_value(rule.schedule_fact, values[rule.schedule_fact]),
-        }
+        return say(
+            N_("no rate for %(fact)s %(value)s"),
+            fact=translate(CATALOGUE[rule.schedule_fact].label),
+            value=show.fact_value(rule.schedule_fact, values[rule.schedule_fact]),
+        )
     text = f"{show.percent(rate)} × {_base(rule.base_fact, values)}"
     if _limited_share(rule, values) == 1:
         return text
@@ -278,13 +279,16 @@ def check(rule: AmountRule) -> AmountRule:
         kind = AmountKind(rule.kind)
     except ValueError:
         raise RuleError(
-            translate(N_("Unknown amount kind “%(kind)s”.")) % {"kind": rule.kind}
+            say(N_("Unknown amount kind “%(kind)s”."), kind=rule.kind)
         ) from None
     for name in _REQUIRED[kind]:
         if getattr(rule, name) in (None, "", ()):
             raise RuleError(
-                translate(N_("A “%(kind)s” amount needs %(field)s."))
-                % {"kind": kind.value, "field": name}
+                say(
+                    N_("A “%(kind)s” amount needs %(field)s."),
+                    kind=kind.value,
+                    field=name,
+                )
             )
     if bool(rule.limit_fact) != (rule.limit is not None):
         raise RuleError(translate(N_("A limit needs both its fact and its value.")))
@@ -300,7 +304,6 @@ def check(rule: AmountRule) -> AmountRule:
         fact = CATALOGUE.get(name)
         if fact is None or fact.derived or not fact.numeric:
             raise RuleError(
-                translate(N_("An amount cannot be worked out from “%(fact)s”."))
-                % {"fact": name}
+                say(N_("An amount cannot be worked out from “%(fact)s”."), fact=name)
             )
     return replace(rule, kind=kind)

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from .errors import RuleError
 from .facts import CATALOGUE, DIVISOR_ZERO, MISSING, NUMERIC_TYPES, Fact, FactType
-from .text import N_, translate
+from .text import N_, say
 from .vocabulary import Operator
 
 Test = Callable[[Mapping[str, object]], bool | None]
@@ -67,36 +67,41 @@ def check(rule: CriterionRule) -> CriterionRule:
     """
     fact = CATALOGUE.get(rule.fact)
     if fact is None:
-        raise RuleError(translate(N_("Unknown fact “%(fact)s”.")) % {"fact": rule.fact})
+        raise RuleError(say(N_("Unknown fact “%(fact)s”."), fact=rule.fact))
     try:
         op = Operator(rule.operator)
     except ValueError:
         raise RuleError(
-            translate(N_("Unknown operator “%(operator)s”."))
-            % {"operator": rule.operator}
+            say(N_("Unknown operator “%(operator)s”."), operator=rule.operator)
         ) from None
     if op not in OPERATORS_BY_TYPE[fact.type]:
         raise RuleError(
-            translate(N_("“%(operator)s” cannot be used with %(fact)s."))
-            % {"operator": op.value, "fact": rule.fact}
+            say(
+                N_("“%(operator)s” cannot be used with %(fact)s."),
+                operator=op.value,
+                fact=rule.fact,
+            )
         )
     items = rule.value if op in (Operator.IN, Operator.HAS_ANY) else [rule.value]
     if not isinstance(items, list) or not items:
         raise RuleError(
-            translate(N_("“%(operator)s” needs a list of values."))
-            % {"operator": op.value}
+            say(N_("“%(operator)s” needs a list of values."), operator=op.value)
         )
     if not all(_suits(fact, item) for item in items):
         raise RuleError(
-            translate(N_("The value %(value)s does not suit %(fact)s."))
-            % {"value": rule.value, "fact": rule.fact}
+            say(
+                N_("The value %(value)s does not suit %(fact)s."),
+                value=rule.value,
+                fact=rule.fact,
+            )
         )
     return CriterionRule(rule.fact, op, rule.value)
 
 
 def _suits(fact: Fact, item: object) -> bool:
     if fact.numeric:
-        return isinstance(item, int | float | Decimal) and not isinstance(item, bool)
+        number = isinstance(item, int | float | Decimal) and not isinstance(item, bool)
+        return number and Decimal(str(item)).is_finite()
     if fact.type is FactType.BOOLEAN:
         return isinstance(item, bool)
     if not isinstance(item, str):

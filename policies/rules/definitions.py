@@ -14,7 +14,7 @@ from .amounts import AmountRule
 from .criteria import CriterionRule
 from .errors import RuleError
 from .facts import CATALOGUE
-from .text import N_, translate
+from .text import N_, say
 from .vocabulary import Operator, RouteMode, RouteRole
 
 
@@ -81,13 +81,15 @@ def check_policy(policy: PolicyRule) -> PolicyRule:
         raise RuleError(f"{policy.code}: {error}") from error
     if not checked.main_routes:
         raise RuleError(
-            translate(N_("%(code)s: a policy needs at least one route."))
-            % {"code": policy.code}
+            say(N_("%(code)s: a policy needs at least one route."), code=policy.code)
         )
     if checked.band_fact and checked.band_fact not in CATALOGUE:
         raise RuleError(
-            translate(N_("%(code)s: unknown band fact “%(fact)s”."))
-            % {"code": policy.code, "fact": checked.band_fact}
+            say(
+                N_("%(code)s: unknown band fact “%(fact)s”."),
+                code=policy.code,
+                fact=checked.band_fact,
+            )
         )
     return checked
 
@@ -97,8 +99,7 @@ def _check_route(route: RouteRule) -> RouteRule:
     amount = amounts.check(route.amount)
     if role is RouteRole.ADD_ON and not amount.monetary:
         raise RuleError(
-            translate(N_("The add-on “%(name)s” must give money."))
-            % {"name": route.name}
+            say(N_("The add-on “%(name)s” must give money."), name=route.name)
         )
     return replace(
         route,

@@ -16,6 +16,7 @@ from . import formatting as show
 from .amounts import AmountRule
 from .criteria import CriterionRule
 from .definitions import PolicyRule
+from .facts import Fact
 from .text import N_, translate
 from .vocabulary import AmountKind, RouteMode, RouteRole
 
@@ -35,6 +36,13 @@ class PolicyText:
     criteria: tuple[str, ...]
     combination: str
     routes: tuple[RouteText, ...]
+
+
+def fact_label(fact: Fact) -> str:
+    """How a fact appears in a list for staff: “revenue_latest_year — Revenue in the
+    latest year (CNY)”, so the name in the rule data and its meaning show together."""
+    unit = f" ({translate(fact.unit)})" if fact.unit else ""
+    return f"{fact.name} — {translate(fact.label)}{unit}"
 
 
 def describe_policy(policy: PolicyRule) -> PolicyText:

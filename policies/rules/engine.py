@@ -12,6 +12,7 @@ needs information otherwise.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
@@ -159,14 +160,11 @@ def assess(profile: Mapping[str, object], rule_set: RuleSet) -> Assessment:
     values = derive(profile)
     results = rule_set.outcomes(values)
     monetary = [o for o in results if o.amount is not None]
-    overall = _most_favorable(monetary)
-    best_of_group: dict[str, Outcome] = {}
+    groups: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in monetary:
-        group = outcome.policy.stacking_group
-        if group is not None:
-            best_of_group[group] = _most_favorable(
-                [best_of_group.get(group, outcome), outcome]
-            )
+        if outcome.policy.stacking_group is not None:
+            groups[outcome.policy.stacking_group].append(outcome)
+    best_of_group = {group: _most_favorable(found) for group, found in groups.items()}
     estimate: Amount | None = None
     for outcome in monetary:
         group = outcome.policy.stacking_group
@@ -175,7 +173,7 @@ def assess(profile: Mapping[str, object], rule_set: RuleSet) -> Assessment:
             estimate = outcome.amount if estimate is None else estimate + outcome.amount
         else:
             outcome.displaced_by = best.code
-    return Assessment(tuple(results), overall, estimate, values)
+    return Assessment(tuple(results), _most_favorable(monetary), estimate, values)
 
 
 def _most_favorable(outcomes: list[Outcome]) -> Outcome | None:

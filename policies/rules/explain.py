@@ -14,7 +14,7 @@ from decimal import Decimal
 from . import formatting as show
 from .criteria import CriterionRule
 from .facts import CATALOGUE, DIVISOR_ZERO, MISSING, FactType
-from .text import N_, translate
+from .text import N_, say, translate
 from .vocabulary import Operator
 
 _REQUIRED = {
@@ -40,31 +40,28 @@ def required(rule: CriterionRule) -> str:
         value = show.choice_list(rule.fact, rule.value)
     else:
         value = show.fact_value(rule.fact, rule.typed_value)
-    return translate(_REQUIRED[rule.operator]) % {"value": value}
+    return say(_REQUIRED[rule.operator], value=value)
 
 
 def actual(fact: str, values: Mapping[str, object]) -> str:
     """What the enterprise said, or why the figure is not known."""
     value = values[fact]
     if value is DIVISOR_ZERO:
-        return translate(N_("cannot be worked out, as %(divisor)s is 0")) % {
-            "divisor": label(CATALOGUE[fact].divisor)
-        }
+        return say(
+            N_("cannot be worked out, as %(divisor)s is 0"),
+            divisor=label(CATALOGUE[fact].divisor),
+        )
     inputs = CATALOGUE[fact].inputs
     if value is MISSING and inputs:
         missing = [label(name) for name in inputs if values[name] is MISSING]
-        return translate(N_("not known without %(facts)s")) % {
-            "facts": ", ".join(missing)
-        }
+        return say(N_("not known without %(facts)s"), facts=", ".join(missing))
     return show.fact_value(fact, value)
 
 
 def gap(fact: str, amount: Decimal) -> str:
     """A shortfall in the fact's own terms; percentages in percentage points."""
     if CATALOGUE[fact].type is FactType.PERCENT:
-        return translate(N_("%(number)s percentage points")) % {
-            "number": show.number(amount)
-        }
+        return say(N_("%(number)s percentage points"), number=show.number(amount))
     return show.fact_value(fact, amount)
 
 
@@ -77,7 +74,7 @@ def verdict(rule: CriterionRule, met: bool | None, shortfall: Decimal | None) ->
         return translate(N_("not met"))
     below = rule.operator in (Operator.GTE, Operator.GT)
     message = N_("%(gap)s short") if below else N_("%(gap)s over")
-    return translate(message) % {"gap": gap(rule.fact, shortfall)}
+    return say(message, gap=gap(rule.fact, shortfall))
 
 
 def criterion(
@@ -87,9 +84,10 @@ def criterion(
     shortfall: Decimal | None,
 ) -> str:
     """The whole line for one criterion."""
-    return translate(_LINE) % {
-        "label": label(rule.fact),
-        "actual": actual(rule.fact, values),
-        "required": required(rule),
-        "verdict": verdict(rule, met, shortfall),
-    }
+    return say(
+        _LINE,
+        label=label(rule.fact),
+        actual=actual(rule.fact, values),
+        required=required(rule),
+        verdict=verdict(rule, met, shortfall),
+    )

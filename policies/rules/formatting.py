@@ -6,30 +6,36 @@ Kept apart from the wording so that amounts and criteria show numbers alike.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from .facts import CATALOGUE, MISSING, FactType
-from .text import N_, translate
+from .text import N_, say, translate
 
 WHOLE = Decimal(1)
 CENTS = Decimal("0.01")
 
 
+def _round_half_up(value: Decimal, exponent: Decimal) -> Decimal:
+    """Round half up, with the precision a very large value needs to stay exact."""
+    with localcontext(prec=max(28, value.adjusted() + 4)):
+        return value.quantize(exponent, rounding=ROUND_HALF_UP)
+
+
 def whole_cny(value: Decimal) -> Decimal:
     """Round to whole yuan, half up, as the guide's amounts are paid."""
-    return value.quantize(WHOLE, rounding=ROUND_HALF_UP)
+    return _round_half_up(value, WHOLE)
 
 
 def number(value: Decimal | int) -> str:
     """A number with thousands separators and at most two decimals: 1,234.5."""
-    value = Decimal(value).quantize(CENTS, rounding=ROUND_HALF_UP)
+    value = _round_half_up(Decimal(value), CENTS)
     if value == value.to_integral_value():
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0")
 
 
 def money(value: Decimal | int) -> str:
-    return translate(N_("CNY %(amount)s")) % {"amount": number(value)}
+    return say(N_("CNY %(amount)s"), amount=number(value))
 
 
 def percent(value: Decimal | int) -> str:

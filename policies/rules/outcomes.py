@@ -18,7 +18,7 @@ from .amounts import Amount
 from .criteria import CriterionRule
 from .definitions import PolicyRule, RouteRule
 from .facts import CATALOGUE, MISSING
-from .text import N_, translate
+from .text import N_, say
 from .vocabulary import RouteRole, Status
 
 FAR = Decimal("Infinity")
@@ -163,8 +163,7 @@ class Outcome:
         held = [r for r in self.routes if r.chosen]
         held += [r for r in self.routes if r.rule.role is RouteRole.ADD_ON and r.met]
         parts = [
-            translate(N_("%(route)s: %(amount)s"))
-            % {"route": r.rule.name, "amount": r.amount_text}
+            say(N_("%(route)s: %(amount)s"), route=r.rule.name, amount=r.amount_text)
             for r in held
         ]
         return "; ".join(parts)

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from . import formatting as show
 from .facts import INPUT_FACTS, Fact, FactType
-from .text import N_, translate
+from .text import N_, say
 
 INPUTS: Mapping[str, Fact] = {fact.name: fact for fact in INPUT_FACTS}
 NON_FIELD = "__all__"
@@ -31,7 +31,7 @@ class ProfileError(ValueError):
 
 class _Invalid(Exception):
     def __init__(self, message: str, **params: object) -> None:
-        super().__init__(translate(message) % params)
+        super().__init__(say(message, **params))
 
 
 def parse(raw: object) -> dict[str, object]:
@@ -41,7 +41,7 @@ def parse(raw: object) -> dict[str, object]:
     """
     if not isinstance(raw, Mapping):
         message = N_("The profile must be a JSON object of facts and their values.")
-        raise ProfileError({NON_FIELD: [translate(message)]})
+        raise ProfileError({NON_FIELD: [say(message)]})
     facts: dict[str, object] = {}
     errors: dict[str, list[str]] = {}
     for name, value in raw.items():

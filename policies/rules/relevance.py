@@ -9,9 +9,9 @@ asked for without any change to the wizard.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
-from .criteria import CriterionRule, evaluate
+from .criteria import CriterionRule, Test, compile_test
 from .definitions import PolicyRule, RouteRule
 from .facts import CATALOGUE
 
@@ -29,41 +29,56 @@ def input_facts(names: Iterable[str]) -> frozenset[str]:
     return frozenset(inputs)
 
 
-def _failed(rules: Iterable[CriterionRule], values: Mapping[str, object]) -> bool:
-    return any(evaluate(rule, values) is False for rule in rules)
+class _Part:
+    """A policy's own criteria, or one route's criteria and amount: its compiled
+    tests, and the input facts it needs while none of them has failed."""
+
+    __slots__ = ("tests", "facts")
+
+    def __init__(
+        self, criteria: Sequence[CriterionRule], amount_inputs: Iterable[str] = ()
+    ) -> None:
+        self.tests: tuple[Test, ...] = tuple(compile_test(c) for c in criteria)
+        self.facts = input_facts([c.fact for c in criteria] + list(amount_inputs))
+
+    def failed(self, values: Mapping[str, object]) -> bool:
+        return any(test(values) is False for test in self.tests)
 
 
-def _route_facts(route: RouteRule) -> Iterable[str]:
-    yield from (rule.fact for rule in route.criteria)
-    yield from route.amount.inputs
+def _route(route: RouteRule) -> _Part:
+    return _Part(route.criteria, route.amount.inputs)
 
 
-def open_facts(policy: PolicyRule, values: Mapping[str, object]) -> frozenset[str]:
-    """The input facts that could still change ``policy``'s outcome.
+class Relevance:
+    """The policies compiled once for asking questions; share it between requests."""
 
-    ``values`` are the derived values of the answers so far (``facts.derive``).
-    Nothing is needed once a policy-level criterion fails or every route has
-    failed: the policy is not eligible whatever else is said. Otherwise the policy's
-    own criteria count, with the routes and add-ons none of whose criteria has
-    failed yet.
-    """
-    if _failed(policy.criteria, values):
-        return frozenset()
-    routes = [r for r in policy.main_routes if not _failed(r.criteria, values)]
-    if not routes:
-        return frozenset()
-    routes += [r for r in policy.add_ons if not _failed(r.criteria, values)]
-    names = [rule.fact for rule in policy.criteria]
-    for route in routes:
-        names.extend(_route_facts(route))
-    return input_facts(names)
+    def __init__(self, policies: Iterable[PolicyRule]) -> None:
+        self._policies = tuple(
+            (
+                _Part(p.criteria),
+                tuple(_route(r) for r in p.main_routes),
+                tuple(_route(r) for r in p.add_ons),
+            )
+            for p in policies
+        )
 
+    def needed(self, values: Mapping[str, object]) -> frozenset[str]:
+        """The input facts that could still change some policy's outcome.
 
-def still_needed(
-    policies: Iterable[PolicyRule], values: Mapping[str, object]
-) -> frozenset[str]:
-    """The union of ``open_facts`` over ``policies``."""
-    needed: set[str] = set()
-    for policy in policies:
-        needed |= open_facts(policy, values)
-    return frozenset(needed)
+        ``values`` are the derived values of the answers so far (``facts.derive``).
+        A policy needs nothing once one of its own criteria fails or every route
+        has failed: it is not eligible whatever else is said. Otherwise its own
+        criteria count, with the routes and add-ons none of whose criteria has
+        failed yet.
+        """
+        needed: set[str] = set()
+        for own, routes, add_ons in self._policies:
+            if own.failed(values):
+                continue
+            open_routes = [r for r in routes if not r.failed(values)]
+            if not open_routes:
+                continue
+            needed |= own.facts
+            for part in open_routes + [a for a in add_ons if not a.failed(values)]:
+                needed |= part.facts
+        return frozenset(needed)

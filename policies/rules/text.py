@@ -26,3 +26,9 @@ def set_translator(translator: Callable[[str], str]) -> None:
     """Install the function that turns a marked message into the active language."""
     global _translator
     _translator = translator
+
+
+def say(message: str, **values: object) -> str:
+    """Translate ``message`` (marked with ``N_``) and fill in its named placeholders."""
+    translated = translate(message)
+    return translated % values if values else translated

@@ -1,4 +1,4 @@
-"""Template filters for the eligibility check: amounts as the results page words them."""
+"""Template filters for the eligibility check: amounts as its results word them."""
 
 from django import template
 from django.utils.translation import get_language, gettext
@@ -12,7 +12,7 @@ register = template.Library()
 
 @register.filter
 def amount_text(amount: Amount | None) -> str:
-    """"CNY 1,500,000", "CNY 1,000,000 to 3,000,000" or "up to CNY 500,000"."""
+    """ "CNY 1,500,000", "CNY 1,000,000 to 3,000,000" or "up to CNY 500,000"."""
     if amount is None:
         return ""
     if amount.min == amount.max:

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from policies.rules import text
 from policies.rules.facts import INPUT_FACTS, FactType
 from policies.rules.profile import NON_FIELD, ProfileError, parse
 from tests.seed import DATA
@@ -82,11 +83,12 @@ def test_a_profile_that_is_not_an_object_is_refused_as_a_whole(raw):
 
 
 def test_refusals_are_translated(monkeypatch):
-    from policies.rules import text
-
-    monkeypatch.setattr(text, "_translator", lambda message: message.upper())
+    german = {"Enter true or false.": "Geben Sie true oder false an."}
+    monkeypatch.setattr(
+        text, "_translator", lambda message: german.get(message, message)
+    )
     assert errors_of({"high_tech_enterprise": 1}) == {
-        "high_tech_enterprise": ["ENTER TRUE OR FALSE."]
+        "high_tech_enterprise": ["Geben Sie true oder false an."]
     }
 
 

@@ -18,7 +18,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         if Region.objects.exists() or Policy.objects.exists():
-            self.stdout.write("The database already has content; the seed was not loaded.")
+            self.stdout.write(
+                "The database already has content; the seed was not loaded."
+            )
             return
         with transaction.atomic():
             call_command("loaddata", *SEED_FIXTURES, verbosity=0)

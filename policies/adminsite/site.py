@@ -10,10 +10,10 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from policies import selectors
+from policies.rules.describe import fact_label
 from policies.rules.facts import CATALOGUE
 from policies.rules.validation import operators_for
 
-from .forms import fact_label
 from .try_it import try_it_view
 
 

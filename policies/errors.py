@@ -1,0 +1,45 @@
+"""The 500 and 503 answers. Both render with no request context and no database,
+since they answer when something, often the database, has just failed; the API
+gets them as JSON in its usual ``{"errors": ...}`` shape."""
+
+import sys
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+from django.utils.translation import gettext
+
+RETRY_AFTER_SECONDS = 120
+API_PREFIX = "/api/"
+
+
+def _context() -> dict[str, str]:
+    """What ``policies.context_processors.site`` gives a page, read from settings."""
+    return {
+        "portal_name": settings.PORTAL_NAME,
+        "portal_contact_email": settings.PORTAL_CONTACT_EMAIL,
+    }
+
+
+def _answer(request: HttpRequest, template: str, message: str, status: int):
+    if request.path_info.startswith(API_PREFIX):
+        return JsonResponse({"errors": {"__all__": [message]}}, status=status)
+    return HttpResponse(render_to_string(template, _context()), status=status)
+
+
+def unavailable(request: HttpRequest) -> HttpResponse:
+    """503 asking the visitor to come back shortly."""
+    message = gettext("The service is unavailable; try again in a few minutes.")
+    response = _answer(request, "503.html", message, 503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """``handler500``: a database failure outside a view (saving the session, say)
+    is still a 503; anything else is the friendly 500, never a traceback."""
+    if isinstance(sys.exc_info()[1], DatabaseError):
+        return unavailable(request)
+    message = gettext("Something went wrong on our side; try again later.")
+    return _answer(request, "500.html", message, 500)

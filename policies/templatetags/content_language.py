@@ -1,0 +1,48 @@
+"""Content in the visitor's language, or in English, marked as such, where nobody
+has entered the Chinese yet.
+
+Reading a translated field falls back to English by itself (modeltranslation); these
+tags also tell the browser and the reader: the English gets ``lang="en"`` (so screen
+readers and fonts switch) and long texts a short notice before them.
+"""
+
+from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname
+
+register = template.Library()
+
+FALLBACK = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+@register.simple_tag
+def shown_language(obj: object, field: str) -> str:
+    """The language ``obj.<field>`` is shown in: the active one when it has text in
+    it, else the fallback, English."""
+    active = get_language() or FALLBACK
+    value = getattr(obj, build_localized_fieldname(field, active), None)
+    return active if value else FALLBACK
+
+
+@register.simple_tag
+def translated(obj: object, field: str) -> str:
+    """A short text (a name, a title), wrapped in ``<span lang="en">`` when it falls
+    back to English."""
+    value = getattr(obj, field)
+    if shown_language(obj, field) == (get_language() or FALLBACK):
+        return value
+    return format_html('<span lang="{}">{}</span>', FALLBACK, value)
+
+
+@register.inclusion_tag("includes/translated_text.html")
+def translated_text(obj: object, field: str, css_class: str = "") -> dict:
+    """A long text as paragraphs; when it falls back to English, a notice first and
+    ``lang="en"`` on the text."""
+    return {
+        "value": getattr(obj, field),
+        "fallback": shown_language(obj, field) != (get_language() or FALLBACK),
+        "fallback_language": FALLBACK,
+        "css_class": css_class,
+    }

@@ -1,0 +1,83 @@
+"""Helpers for the admin tests: a banded draft policy, and the POST data a change
+page would send back unchanged, so a test states only the fields it edits."""
+
+import datetime
+from decimal import Decimal
+
+from django.test import Client
+from django.urls import reverse
+
+from policies.models import Policy
+from tests.factories import CriterionFactory, PolicyFactory, RouteFactory
+
+MILLION = 1_000_000
+
+
+def banded_draft(**fields: object) -> Policy:
+    """A draft like DC-1: bands of revenue from CNY 30 million to 100 million and
+    from 100 million up, each paying a fixed amount."""
+    policy = PolicyFactory(
+        state=Policy.State.DRAFT,
+        route_mode=Policy.RouteMode.BANDS,
+        band_fact="revenue_latest_year",
+        **fields,
+    )
+    CriterionFactory(policy=policy)
+    low = RouteFactory(policy=policy, name="Low band", order=1)
+    high = RouteFactory(policy=policy, name="High band", order=2, amount=1_000_000)
+    revenue = {"policy": policy, "fact": "revenue_latest_year"}
+    CriterionFactory(route=low, operator=">=", value=30 * MILLION, **revenue)
+    CriterionFactory(route=low, operator="<", value=100 * MILLION, **revenue)
+    CriterionFactory(route=high, operator=">=", value=100 * MILLION, **revenue)
+    return policy
+
+
+def change_url(policy: Policy) -> str:
+    return reverse("admin:policies_policy_change", args=[policy.pk])
+
+
+def change_data(client: Client, url: str) -> dict[str, object]:
+    """What the change page at ``url`` would post if saved without edits."""
+    context = client.get(url).context
+    data: dict[str, object] = {}
+    _add_form(data, context["adminform"].form)
+    for inline in context.get("inline_admin_formsets", []):
+        formset = inline.formset
+        for name, value in formset.management_form.initial.items():
+            data[f"{formset.prefix}-{name}"] = value
+        for form in formset.forms:
+            _add_form(data, form)
+    return data
+
+
+def _add_form(data: dict[str, object], form) -> None:
+    for name in form.fields:
+        posted = _posted(form[name].value())
+        if posted is not None:
+            data[form.add_prefix(name)] = posted
+
+
+def _posted(value: object) -> object:
+    """A form value as a browser posts it; ``None`` leaves the key out."""
+    if value is None:
+        return ""
+    if value is False:
+        return None
+    if value is True:
+        return "on"
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    if isinstance(value, Decimal | int | datetime.date):
+        return str(value)
+    return value
+
+
+def inline_prefix(data: dict[str, object], model: str) -> str:
+    """The formset prefix of the inline for ``model`` ("criteria", "routes")."""
+    return next(key[: -len("-TOTAL_FORMS")] for key in data if key.startswith(model))
+
+
+def form_index(data: dict[str, object], prefix: str, field: str, value: str) -> int:
+    """The index of the inline form whose ``field`` is ``value``."""
+    total = int(data[f"{prefix}-TOTAL_FORMS"])
+    return next(i for i in range(total) if data.get(f"{prefix}-{i}-{field}") == value)

@@ -1,0 +1,105 @@
+"""Profiles that meet each seed policy exactly at its edges, to vary one fact at a
+time (the seed-policy table) or to raise a rewarded input (the properties)."""
+
+M = 1_000_000
+B = 1_000_000_000
+
+BJ1_A = {
+    "district": "haidian",
+    "advanced_manufacturing": True,
+    "above_designated_size": True,
+    "output_value_latest_year": 100 * M,
+    "highest_output_value_before_latest_year": 100 * M - 1,
+    "industry_code": "10",
+    "specialized_sophisticated": False,
+}
+BJ1_B = {
+    "district": "haidian",
+    "advanced_manufacturing": False,
+    "industry_code": "64",
+    "newly_above_designated_size": True,
+    "revenue_latest_year": 100 * M,
+    "specialized_sophisticated": False,
+}
+BJ2 = {
+    "district": "chaoyang",
+    "industry_code": "65",
+    "revenue_latest_year": 30 * B,
+    "revenue_previous_year": 25 * B,
+    "insured_employees_now": 100,
+    "insured_employees_previous_year_end": 100,
+    "revenue_q1_current_year": 0,
+    "revenue_q1_previous_year": 0,
+}
+BJ2_Q1 = {
+    **BJ2,
+    "revenue_latest_year": 25 * B,
+    "revenue_q1_current_year": 6 * B,
+    "revenue_q1_previous_year": 5 * B,
+}
+FILING = {
+    "enterprise_type": "production",
+    "above_designated_size": True,
+    "tech_fields": ["artificial_intelligence"],
+    "years_in_business": 1.5,
+    "domestic_rd_share_pct": 50,
+}
+BJ3 = {"district": "haidian", **FILING}
+DC = {"district": "dongcheng"}
+DC1 = {**DC, "years_since_settlement": 1}
+DC2 = {
+    **DC,
+    "district_key_enterprise": True,
+    "years_since_settlement": 0,
+    "office_rent_annual": 1 * M,
+    "office_area_m2": 2000,
+}
+DC5 = {**DC, "high_tech_enterprise": True, "equity_investment_this_year": 50 * M}
+CY = {"district": "chaoyang"}
+CY1 = {
+    **CY,
+    "tech_fields": ["artificial_intelligence"],
+    "commercialization_project_investment": 1,
+}
+CY3 = {
+    **CY,
+    "demonstration_scenario_project": True,
+    "demonstration_scenario_funds_raised": 10 * M,
+}
+CP = {"district": "changping", "high_tech_enterprise": True}
+CP2 = {
+    **CP,
+    "standards_international_top2": 0,
+    "standards_national_top2": 0,
+    "standards_industry_or_beijing_top2": 0,
+}
+CP3B = {
+    **CP,
+    "innovation_platform_total_investment": 1 * M,
+    "innovation_platform_fixed_asset_investment": 500_000,
+}
+
+
+def revenue(latest, previous=None, two_ago=None) -> dict:
+    facts = {"revenue_latest_year": latest}
+    if previous is not None:
+        facts["revenue_previous_year"] = previous
+    if two_ago is not None:
+        facts["revenue_two_years_ago"] = two_ago
+    return facts
+
+
+def milestone(latest, highest) -> dict:
+    return {
+        **DC,
+        "revenue_latest_year": latest,
+        "highest_revenue_before_latest_year": highest,
+    }
+
+
+def rd(latest_revenue, rd_expense) -> dict:
+    return {
+        **DC,
+        "revenue_latest_year": latest_revenue,
+        "rd_expense_latest_year": rd_expense,
+    }

@@ -1,0 +1,205 @@
+"""Staff accounts and tools: roles, creating staff users, sign-in lockout, review
+freshness, the rules preview, "try it" and the fact catalogue."""
+
+import datetime
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from policies import services
+from policies.models import Policy, WorkedCase
+from tests.admin_support import banded_draft, change_url
+from tests.factories import PolicyFactory, StaffUserFactory
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(StaffUserFactory(role="Editor"))
+    return client
+
+
+# Roles and accounts ----------------------------------------------------------
+
+
+def test_only_publishers_may_publish():
+    editor, publisher = (Group.objects.get(name=n) for n in ("Editor", "Publisher"))
+    assert not editor.permissions.filter(codename="publish_policy").exists()
+    assert publisher.permissions.filter(codename="publish_policy").exists()
+    assert editor.permissions.filter(codename="change_criterion").exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "group"), [("editor", "Editor"), ("publisher", "Publisher")]
+)
+def test_create_staff_user_gives_the_role(monkeypatch, role, group):
+    monkeypatch.setenv("STAFF_PASSWORD", "a-long-staff-password")
+    call_command(
+        "create_staff_user",
+        "--username=li",
+        "--email=li@example.gov.cn",
+        f"--role={role}",
+        "--password-from-env=STAFF_PASSWORD",
+    )
+    user = User.objects.get(username="li")
+    assert user.is_staff and not user.is_superuser
+    assert user.check_password("a-long-staff-password")
+    assert list(user.groups.values_list("name", flat=True)) == [group]
+
+
+def test_create_staff_user_refuses_a_weak_password(monkeypatch):
+    monkeypatch.setenv("STAFF_PASSWORD", "123")
+    with pytest.raises(CommandError, match="password was refused"):
+        call_command(
+            "create_staff_user",
+            "--username=li",
+            "--email=li@example.gov.cn",
+            "--role=editor",
+            "--password-from-env=STAFF_PASSWORD",
+        )
+    assert not User.objects.filter(username="li").exists()
+
+
+def test_five_failed_sign_ins_lock_the_account_out(client):
+    StaffUserFactory(username="wang", password="the-right-password")
+    login = reverse("admin:login")
+    for _attempt in range(5):
+        client.post(login, {"username": "wang", "password": "wrong"})
+
+    locked = client.post(login, {"username": "wang", "password": "the-right-password"})
+
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_four_failed_sign_ins_do_not_lock_the_account_out(client):
+    StaffUserFactory(username="wang", password="the-right-password")
+    login = reverse("admin:login")
+    for _attempt in range(4):
+        client.post(login, {"username": "wang", "password": "wrong"})
+
+    client.post(login, {"username": "wang", "password": "the-right-password"})
+
+    assert "_auth_user_id" in client.session
+
+
+# Freshness -------------------------------------------------------------------
+
+
+def test_the_policy_list_flags_an_overdue_review(editor_client, settings):
+    settings.POLICY_REVIEW_MAX_AGE_DAYS = 365
+    old = datetime.date.today() - datetime.timedelta(days=400)
+    PolicyFactory(code="OLD-1", last_reviewed=old)
+    PolicyFactory(code="NEW-1", last_reviewed=datetime.date.today())
+
+    overdue = editor_client.get(
+        reverse("admin:policies_policy_changelist") + "?review=overdue"
+    )
+
+    assert [p.code for p in overdue.context["cl"].result_list] == ["OLD-1"]
+    assert "Review overdue" in overdue.content.decode()
+
+
+def test_a_policy_reviewed_exactly_at_the_limit_is_current(editor_client, settings):
+    settings.POLICY_REVIEW_MAX_AGE_DAYS = 30
+    PolicyFactory(last_reviewed=datetime.date.today() - datetime.timedelta(days=30))
+    response = editor_client.get(reverse("admin:index"))
+    assert response.context["review_overdue_count"] == 0
+
+
+def test_the_admin_index_counts_overdue_published_policies(editor_client, settings):
+    settings.POLICY_REVIEW_MAX_AGE_DAYS = 30
+    old = datetime.date.today() - datetime.timedelta(days=31)
+    PolicyFactory(last_reviewed=old)
+    PolicyFactory(last_reviewed=old, state=Policy.State.ARCHIVED)
+
+    response = editor_client.get(reverse("admin:index"))
+
+    assert response.context["review_overdue_count"] == 1
+    assert "1 published policy was last reviewed more than 30 days ago" in (
+        response.content.decode()
+    )
+
+
+def test_reviewed_today_updates_a_published_version(editor_client):
+    policy = PolicyFactory(last_reviewed=datetime.date(2020, 1, 1))
+    editor_client.post(
+        reverse("admin:policies_policy_version", args=[policy.pk, "record-review"])
+    )
+    policy.refresh_from_db()
+    assert policy.last_reviewed == datetime.date.today()
+
+
+# Preview, try it, catalogue ---------------------------------------------------
+
+
+def test_the_change_page_reads_the_rules_back_in_plain_words(editor_client):
+    page = editor_client.get(change_url(banded_draft())).content.decode()
+    assert "Revenue in the latest year: CNY 30,000,000 or more" in page
+    assert "The routes are bands of Revenue in the latest year" in page
+    assert "High band</strong>" in page
+
+
+def test_try_it_shows_the_full_explanation(editor_client):
+    call_command("loaddata", "content", "rules", verbosity=0)
+    case = WorkedCase.objects.get(name__startswith="AI firm")
+
+    response = editor_client.post(
+        reverse("admin:try_it"), {"profile": json.dumps(case.profile), "policy": ""}
+    )
+
+    assert response.context["outcome"]["most_favorable"] == "DC-5"
+    assert len(response.context["results"]) == 21
+    page = response.content.decode()
+    assert "Equity investment received this year: CNY 120,000,000" in page
+    assert "CNY 1,200,000" in page
+
+
+def test_try_it_runs_a_draft_in_place_of_the_published_version(editor_client):
+    call_command("loaddata", "content", "rules", verbosity=0)
+    draft = services.policy_create_draft(
+        policy=Policy.objects.get(code="DC-5"), user=None
+    )
+    draft.routes.update(rate_pct=2)
+    case = WorkedCase.objects.get(name__startswith="AI firm")
+
+    response = editor_client.post(
+        reverse("admin:try_it"),
+        {"profile": json.dumps(case.profile), "policy": str(draft.pk)},
+    )
+
+    (result,) = response.context["results"]
+    assert result["amount"] == {"min": 2_400_000, "max": 2_400_000}
+
+
+def test_try_it_refuses_a_profile_at_the_field(editor_client):
+    response = editor_client.post(
+        reverse("admin:try_it"), {"profile": '{"revenue_latest_year": "a lot"}'}
+    )
+    assert (
+        "revenue_latest_year: Enter a number."
+        in response.context["form"].errors["profile"]
+    )
+
+
+def test_try_it_starts_from_a_worked_case(editor_client):
+    case = WorkedCase.objects.get(name__startswith="changping")
+    response = editor_client.get(reverse("admin:try_it") + f"?case={case.pk}")
+    assert json.loads(response.context["form"].initial["profile"]) == case.profile
+
+
+def test_the_fact_catalogue_lists_every_fact(editor_client):
+    page = editor_client.get(reverse("admin:fact_catalogue")).content.decode()
+    assert "revenue_latest_year — Revenue in the latest year (CNY)" in page
+    assert "rd_intensity_pct" in page
+
+
+def test_staff_without_policy_access_cannot_try_rules(client):
+    client.force_login(StaffUserFactory())
+    assert client.get(reverse("admin:try_it")).status_code == 403

@@ -1,0 +1,46 @@
+"""The API keeps to its OpenAPI 3.1 description (``/api/openapi.json``): schemathesis
+generates requests from it, valid and not, and checks every answer against it."""
+
+import pytest
+import schemathesis
+from django.core.management import call_command
+from hypothesis import HealthCheck, settings
+
+from policies.openapi import profile_schema
+from policies.rules.facts import INPUT_FACTS
+from portal.wsgi import application
+
+schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+
+
+@pytest.fixture
+def guide(db) -> None:
+    call_command("loaddata", "content", "rules", verbosity=0)
+
+
+def test_the_description_is_openapi_3_1_with_the_three_operations(client):
+    document = client.get("/api/openapi.json").json()
+    assert document["openapi"] == "3.1.0"
+    assert {
+        (method, path)
+        for path, operations in document["paths"].items()
+        for method in operations
+    } == {
+        ("post", "/api/assess"),
+        ("get", "/api/policies"),
+        ("get", "/api/policies/{code}"),
+    }
+
+
+def test_the_profile_schema_names_every_input_fact():
+    assert set(profile_schema()["properties"]) == {f.name for f in INPUT_FACTS}
+
+
+@schema.parametrize()
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_the_api_keeps_to_its_description(case, guide):
+    case.call_and_validate()

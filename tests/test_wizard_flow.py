@@ -1,0 +1,233 @@
+"""Which pages and questions the check shows, decided from the rules: one test per
+step condition, on the shipped rule data (no database needed)."""
+
+from dataclasses import replace
+
+import pytest
+
+from policies.rules.criteria import CriterionRule, check
+from policies.rules.facts import derive
+from policies.rules.relevance import Relevance, input_facts
+from policies.wizard_flow import CHECK, GATES, LOCATION, SETTLEMENT, build_plan
+from tests.seed import seed_rule_set
+
+
+def policy(code):
+    return next(p for p in seed_rule_set().policies if p.code == code)
+
+
+def plan_for(stored, policies=None):
+    return build_plan(policies or seed_rule_set().policies, stored)
+
+
+def located(district, **steps):
+    return {LOCATION: {"district": [district]}, **steps}
+
+
+def fields(plan, step):
+    planned = plan.get(step)
+    return None if planned is None else list(planned.form_kwargs.get("facts", []))
+
+
+def gate_topics(plan):
+    planned = plan.get(GATES)
+    return sorted(t.slug for t in planned.form_kwargs["topics"]) if planned else []
+
+
+# relevance: what the rules refer to
+
+
+def test_input_facts_trace_derived_facts_to_their_inputs():
+    assert input_facts(["rd_intensity_pct", "in_beijing"]) == {
+        "rd_expense_latest_year",
+        "revenue_latest_year",
+        "district",
+    }
+
+
+def needed(*codes, **profile):
+    return Relevance([policy(code) for code in codes]).needed(derive(profile))
+
+
+def test_a_policy_whose_own_criterion_failed_needs_nothing():
+    assert needed("DC-5", district="chaoyang") == frozenset()
+
+
+def test_a_policy_whose_routes_all_failed_needs_nothing():
+    assert needed("DC-3", district="dongcheng", revenue_latest_year=0) == frozenset()
+
+
+def test_failed_routes_no_longer_need_their_facts():
+    facts = needed(
+        "BJ-2", district="haidian", revenue_latest_year=0, revenue_previous_year=0
+    )
+    assert "insured_employees_now" not in facts
+    assert "revenue_q1_current_year" in facts
+
+
+def test_amount_parameters_count_as_needed():
+    facts = needed("CP-3b", district="changping")
+    assert "innovation_platform_fixed_asset_investment" in facts
+
+
+def test_an_add_on_counts_while_a_route_is_open():
+    assert "specialized_sophisticated" in needed("BJ-1", district="haidian")
+
+
+# location first
+
+
+def test_with_no_answers_only_the_location_and_later_unknown_steps_wait():
+    plan = plan_for({})
+    assert plan.names[0] == LOCATION
+    assert plan.first_unanswered() == LOCATION
+    assert fields(plan, LOCATION) == ["district"]
+
+
+def test_settlement_is_asked_in_dongcheng_where_policies_need_it():
+    assert fields(plan_for(located("dongcheng")), SETTLEMENT) == [
+        "years_since_settlement"
+    ]
+
+
+@pytest.mark.parametrize(
+    "district", ["chaoyang", "changping", "haidian", "outside_beijing"]
+)
+def test_settlement_is_skipped_where_no_policy_needs_it(district):
+    assert SETTLEMENT not in plan_for(located(district)).names
+
+
+def test_outside_beijing_goes_straight_to_check_your_answers():
+    assert plan_for(located("outside_beijing")).names == [LOCATION, CHECK]
+
+
+# gates
+
+
+@pytest.mark.parametrize(
+    ("district", "topics"),
+    [
+        ("dongcheng", ["equity", "premises", "quarter"]),
+        ("chaoyang", ["awards", "quarter", "scenarios"]),
+        (
+            "changping",
+            ["certified_products", "quarter", "research_projects", "standards"],
+        ),
+        ("haidian", ["quarter"]),
+    ],
+)
+def test_gate_page_asks_only_the_topics_open_policies_need(district, topics):
+    assert gate_topics(plan_for(located(district))) == topics
+
+
+def gated(district, **answers):
+    return located(district, gates={f"gate_{k}": [v] for k, v in answers.items()})
+
+
+def test_a_gate_answered_yes_shows_its_topic_page():
+    plan = plan_for(gated("dongcheng", equity="yes", premises="no", quarter="no"))
+    assert fields(plan, "equity") == ["equity_investment_this_year"]
+
+
+def test_a_gate_answered_no_answers_the_topic_as_none():
+    plan = plan_for(gated("dongcheng", equity="no", premises="no", quarter="no"))
+    assert "equity" not in plan.names
+    assert plan.profile["equity_investment_this_year"] == 0
+    assert plan.profile["office_rent_annual"] == 0
+
+
+def test_a_gate_answered_no_makes_its_policies_not_eligible_early():
+    plan = plan_for(gated("dongcheng", equity="no", premises="no", quarter="no"))
+    facts = Relevance(seed_rule_set().policies).needed(derive(plan.profile))
+    assert "high_tech_enterprise" not in facts  # only DC-5 asked it
+    assert "district_key_enterprise" not in facts  # only DC-2 asked it
+
+
+def test_a_gate_answered_unknown_hides_the_topic_and_leaves_it_missing():
+    plan = plan_for(gated("dongcheng", equity="unknown", premises="no", quarter="no"))
+    assert "equity" not in plan.names
+    assert "equity_investment_this_year" not in plan.profile
+    assert plan.step_for_fact("equity_investment_this_year") == GATES
+
+
+def test_an_unanswered_gate_page_keeps_gated_topics_closed():
+    plan = plan_for(located("chaoyang"))
+    assert plan.first_unanswered() == GATES
+    assert "scenarios" not in plan.names
+
+
+# questions within a page
+
+
+def test_recognition_asks_district_key_enterprise_only_in_dongcheng():
+    dongcheng = plan_for(gated("dongcheng", equity="yes", premises="yes", quarter="no"))
+    chaoyang = plan_for(gated("chaoyang", awards="no", quarter="no", scenarios="no"))
+    assert "district_key_enterprise" in fields(dongcheng, "recognition")
+    assert "district_key_enterprise" not in fields(chaoyang, "recognition")
+
+
+def test_employees_are_asked_only_while_bj2_is_open():
+    open_plan = plan_for(gated("haidian", quarter="unknown"))
+    assert "employees" in open_plan.names
+    closed = gated("haidian", quarter="no")
+    closed["enterprise"] = {
+        "industry_code": ["70"],
+        "enterprise_type": ["unknown"],
+        "advanced_manufacturing": ["unknown"],
+    }
+    assert "employees" not in plan_for(closed).names
+
+
+def test_answers_on_a_page_decide_the_questions_of_later_pages_only():
+    stored = gated("haidian", quarter="no")
+    stored["enterprise"] = {
+        "industry_code": ["70"],
+        "enterprise_type": ["unknown"],
+        "advanced_manufacturing": ["unknown"],
+    }
+    plan = plan_for(stored)
+    assert "industry_code" in fields(plan, "enterprise")
+    assert "revenue_previous_year" not in (fields(plan, "revenue") or [])
+
+
+def test_invalid_stored_answers_leave_the_step_waiting_and_out_of_the_profile():
+    plan = plan_for({LOCATION: {"district": ["atlantis"]}})
+    assert plan.first_unanswered() == LOCATION
+    assert "district" not in plan.profile
+
+
+def test_steps_keep_the_catalogue_topic_order():
+    plan = plan_for(
+        gated(
+            "changping",
+            certified_products="yes",
+            quarter="yes",
+            research_projects="yes",
+            standards="yes",
+        )
+    )
+    assert plan.names == [
+        LOCATION,
+        GATES,
+        "enterprise",
+        "recognition",
+        "revenue",
+        "quarter",
+        "employees",
+        "rd",
+        "research_projects",
+        "standards",
+        "certified_products",
+        CHECK,
+    ]
+
+
+def test_a_new_criterion_on_an_existing_fact_is_asked_without_code():
+    cy4 = policy("CY-4")
+    extra = check(CriterionRule("office_area_m2", ">=", 100))
+    policies = [
+        replace(p, criteria=p.criteria + (extra,)) if p is cy4 else p
+        for p in seed_rule_set().policies
+    ]
+    assert "premises" not in gate_topics(plan_for(located("chaoyang")))
+    assert "premises" in gate_topics(plan_for(located("chaoyang"), policies))
