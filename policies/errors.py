@@ -4,28 +4,28 @@ gets them as JSON in its usual ``{"errors": ...}`` shape."""
 
 import sys
 
-from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext
 
+from .context_processors import site
+
 RETRY_AFTER_SECONDS = 120
 API_PREFIX = "/api/"
 
 
-def _context() -> dict[str, str]:
-    """What ``policies.context_processors.site`` gives a page, read from settings."""
-    return {
-        "portal_name": settings.PORTAL_NAME,
-        "portal_contact_email": settings.PORTAL_CONTACT_EMAIL,
-    }
+def _context(request: HttpRequest) -> dict[str, object]:
+    """The page's identity from ``context_processors.site`` (settings and the
+    address only) and the request itself, but none of the context processors that
+    read the session or the user from the database."""
+    return {**site(request), "request": request}
 
 
 def _answer(request: HttpRequest, template: str, message: str, status: int):
     if request.path_info.startswith(API_PREFIX):
         return JsonResponse({"errors": {"__all__": [message]}}, status=status)
-    return HttpResponse(render_to_string(template, _context()), status=status)
+    return HttpResponse(render_to_string(template, _context(request)), status=status)
 
 
 def unavailable(request: HttpRequest) -> HttpResponse:

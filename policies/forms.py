@@ -16,7 +16,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.datastructures import MultiValueDict
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from .money import MAX_INPUT_LENGTH, QuantityError, cny_in_words, parse_quantity
@@ -37,7 +37,7 @@ EXAMPLES = {
 def _bound(fact: Fact, value: Decimal) -> str:
     """A bound as the visitor typed it: money in words, anything else with its unit."""
     if fact.type is FactType.MONEY:
-        return cny_in_words(value)
+        return cny_in_words(value, get_language() or "en")
     if fact.type is FactType.PERCENT:
         return percent(value)
     return f"{number(value)} {gettext(fact.unit)}".rstrip()
@@ -205,9 +205,8 @@ class CheckForm(forms.Form):
         links = []
         for name, messages in self.errors.items():
             bound = self[name]
-            grouped = isinstance(
-                bound.field.widget, forms.RadioSelect
-            )  # checkboxes too
+            # Checkboxes are a kind of RadioSelect in Django: both are groups.
+            grouped = isinstance(bound.field.widget, forms.RadioSelect)
             anchor = f"{bound.auto_id}_0" if grouped else bound.auto_id
             links.extend((anchor, message) for message in messages)
         return links
@@ -254,12 +253,12 @@ class FactForm(CheckForm):
         return known
 
 
-def gate_field_name(topic: Topic) -> str:
+def _gate_name(topic: Topic) -> str:
     return f"gate_{topic.slug}"
 
 
 class GateForm(CheckForm):
-    """ "Which of these apply?": one yes / no / I don't know question per gated topic.
+    """The gate page: one yes / no / I don't know question per gated topic.
 
     Each option names the facts its topic would open in ``data-facts``, so a script
     or a test can tell what an answer leads to without knowing the rules.
@@ -269,10 +268,10 @@ class GateForm(CheckForm):
         self, *args: object, topics: Mapping[Topic, Iterable[str]], **kwargs: object
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.topics = {gate_field_name(topic): topic for topic in topics}
+        self.topics = {_gate_name(topic): topic for topic in topics}
         for topic, facts in topics.items():
             question = gettext(topic.gate_question)
-            self.fields[gate_field_name(topic)] = forms.ChoiceField(
+            self.fields[_gate_name(topic)] = forms.ChoiceField(
                 label=question,
                 choices=YES_NO_UNKNOWN,
                 widget=forms.RadioSelect(
@@ -292,4 +291,4 @@ class GateForm(CheckForm):
 
 
 class ConfirmForm(CheckForm):
-    """ "Check your answers" asks nothing: submitting it asks for the results."""
+    """The "Check your answers" page asks nothing: submitting it asks for results."""

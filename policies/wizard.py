@@ -12,6 +12,7 @@ answer lost.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -21,14 +22,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.views.decorators.cache import never_cache
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from . import selectors, sharing
 from .check_answers import check_sections, profile_sections
-from .check_results import build_results
+from .check_results import AnswerLink, build_results
 from .forms import CheckForm
 from .models import Policy
-from .rules.engine import assess
+from .rules.engine import RuleSet, assess
 from .wizard_flow import CHECK, LOCATION, STEPS, Plan, build_plan
 
 URL_NAME = "policies:check_step"
@@ -51,10 +53,15 @@ def _policies_by_code() -> dict[str, Policy]:
     return {p.code: p for p in Policy.objects.assessable().with_public_relations()}
 
 
-def _results_context(request: HttpRequest, profile: dict, answer_link) -> dict:
+def _results_context(
+    request: HttpRequest,
+    profile: Mapping[str, object],
+    rule_set: RuleSet,
+    answer_link: AnswerLink,
+) -> dict[str, object]:
     """What both results pages show: the assessment sorted, the answers, the date
     and a share link that carries the answers."""
-    assessment = assess(profile, selectors.rule_set())
+    assessment = assess(profile, rule_set)
     token = sharing.encode(profile)
     share_path = reverse("policies:check_shared", kwargs={"token": token})
     return {
@@ -82,9 +89,14 @@ class CheckWizard(NamedUrlSessionWizardView):
     def plan(self) -> Plan:
         """The steps and questions for the answers stored now, once per change."""
         if getattr(self, "_plan", None) is None:
-            policies = selectors.rule_set().policies
-            self._plan = build_plan(policies, self.stored_answers())
+            self._plan = build_plan(self.rule_set().policies, self.stored_answers())
         return self._plan
+
+    def rule_set(self) -> RuleSet:
+        """The compiled rules, looked up once per request."""
+        if getattr(self, "_rule_set", None) is None:
+            self._rule_set = selectors.rule_set()
+        return self._rule_set
 
     def stored_answers(self) -> dict[str, dict[str, list[str]]]:
         """Each step's raw answers as kept in the session by formtools."""
@@ -190,11 +202,16 @@ class CheckWizard(NamedUrlSessionWizardView):
             step = plan.step_for_fact(fact)
             return self.step_url(step, change=True) if step else None
 
-        context = _results_context(self.request, plan.profile, answer_link)
+        context = _results_context(
+            self.request, plan.profile, self.rule_set(), answer_link
+        )
         return render(self.request, "check/results.html", {**context, "shared": False})
 
 
-check_wizard = CheckWizard.as_view(url_name=URL_NAME, done_step_name=RESULTS)
+# Pages holding an enterprise's figures are never kept by browsers or proxies.
+check_wizard = never_cache(
+    CheckWizard.as_view(url_name=URL_NAME, done_step_name=RESULTS)
+)
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -207,6 +224,7 @@ def _link_problem(request: HttpRequest, *, expired: bool, status: int) -> HttpRe
     return render(request, "check/link_problem.html", context, status=status)
 
 
+@never_cache
 def shared_results(request: HttpRequest, token: str) -> HttpResponse:
     """Results reopened from a share link: the answers come from the link alone."""
     try:
@@ -215,5 +233,7 @@ def shared_results(request: HttpRequest, token: str) -> HttpResponse:
         return _link_problem(request, expired=True, status=410)
     except sharing.LinkInvalid:
         return _link_problem(request, expired=False, status=400)
-    context = _results_context(request, profile, lambda fact: None)
+    context = _results_context(
+        request, profile, selectors.rule_set(), lambda fact: None
+    )
     return render(request, "check/results.html", {**context, "shared": True})

@@ -62,11 +62,10 @@ def _steps() -> tuple[Step, ...]:
 
 
 STEPS: tuple[Step, ...] = _steps()
-STEP_BY_NAME: Mapping[str, Step] = {step.name: step for step in STEPS}
 STEP_OF_FACT: Mapping[str, str] = {f: s.name for s in STEPS for f in s.facts}
 
 
-def none_value(fact_type: FactType) -> object:
+def _none_value(fact_type: FactType) -> object:
     """What a gate answered "no" says of a fact: zero of a quantity, "no", nothing."""
     if fact_type is FactType.BOOLEAN:
         return False
@@ -191,7 +190,7 @@ def _take_answers(plan: Plan, step: Step, form: forms.Form) -> None:
 
 
 def _answered_none(topic: Topic) -> dict[str, object]:
-    return {f.name: none_value(f.type) for f in INPUT_FACTS if f.topic == topic.slug}
+    return {f.name: _none_value(f.type) for f in INPUT_FACTS if f.topic == topic.slug}
 
 
 _compiled: tuple[Sequence[PolicyRule], Relevance] | None = None

@@ -151,7 +151,8 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 POLICY_REVIEW_MAX_AGE_DAYS = env.int("POLICY_REVIEW_MAX_AGE_DAYS", default=365)
 
 # The portal's public identity, shown in the footer and printouts.
-PORTAL_NAME = env.str("PORTAL_NAME", default="Beijing AI Industry Policy Portal")
+# Unset, the name is translated with the page (北京人工智能产业政策门户 in Chinese).
+PORTAL_NAME = env.str("PORTAL_NAME", default="") or _("Beijing AI Industry Policy Portal")
 PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="portal@example.gov.cn")
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 

@@ -1,8 +1,10 @@
 """Fixtures shared by the database tests: the seed policies without content.json."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 from policies import selectors
 from policies.models import Policy, Region
@@ -19,6 +21,31 @@ def _fresh_rule_set():
     yield
     selectors.rule_set_cache_clear()
     cache.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_messages() -> None:
+    """Compile the Chinese catalogue when the .po is newer than its .mo, as ``make
+    setup`` does, so a plain ``pytest`` run speaks Chinese too."""
+    po = settings.BASE_DIR / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
+    mo = po.with_suffix(".mo")
+    if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+        call_command(
+            "compilemessages",
+            locale=["zh_Hans"],
+            ignore_patterns=[".venv"],
+            verbosity=0,
+        )
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request to a /zh-hans/ page leaves
+    Chinese active in the test's thread, and content saved then would be saved as
+    Chinese (modeltranslation writes the active language's column)."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -237,3 +237,13 @@ def test_a_published_versions_criterion_cannot_be_reverted(client, publisher):
     assert client.post(url, {"value": str(100 * MILLION)}).status_code == 403
     criterion.refresh_from_db()
     assert criterion.value == 90 * MILLION
+
+
+def test_a_published_version_with_a_draft_links_to_that_draft(client, publisher):
+    published = published_with_rules()
+    draft = services.policy_create_draft(policy=published, user=publisher)
+    client.force_login(publisher)
+
+    actions = client.get(change_url(published)).context["version_actions"]
+
+    assert actions[0] == {"label": "Open draft v2", "url": change_url(draft)}

@@ -7,6 +7,7 @@ from unittest import mock
 import pytest
 from django.db import OperationalError
 from django.template.loader import render_to_string
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
@@ -63,7 +64,7 @@ def test_an_unknown_address_is_a_friendly_404(client, guide, language):  # noqa:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_error_pages_render_without_request_or_database(template, language):
     with DATABASE_DOWN, translation.override(language):
-        html = render_to_string(template, errors._context())
+        html = render_to_string(template, errors._context(RequestFactory().get("/")))
     assert f'<html lang="{language}"' in html
     assert "Beijing AI Industry Policy Portal" in html
     assert "portal@example.gov.cn" in html

@@ -9,8 +9,10 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from policies import caching
 from policies.models import Policy
@@ -60,11 +62,19 @@ def test_a_publish_shows_on_the_next_request(client, seed, path):
 
 
 def test_each_language_has_its_own_copy(client, seed):
-    path = reverse("policies:home")
-    _get(client, path, accept_language="en")
-    queries, page = _get(client, path, accept_language="zh-hans")
+    english = _get(client, reverse("policies:home"))[1]
+    with translation.override("zh-hans"):
+        chinese = reverse("policies:home")
+    queries, page = _get(client, chinese)
     assert queries > 1
     assert '<html lang="zh-hans"' in page
+    assert '<html lang="en"' in english
+    assert _key_in("en", "/") != _key_in("zh-hans", "/")
+
+
+def _key_in(language: str, path: str) -> str:
+    with translation.override(language):
+        return caching.page_key(RequestFactory().get(path))
 
 
 def test_each_query_string_has_its_own_copy(client, seed):

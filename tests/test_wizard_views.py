@@ -67,11 +67,6 @@ def amount_text(low, high) -> str:
     return f"{money(low)} to {high:,}"
 
 
-def answered(client, profile):
-    """Answer the location and everything after it from ``profile``."""
-    return walk(client, profile)
-
-
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e["name"] for e in EXAMPLES])
 def test_examples_come_out_as_expected_through_the_pages(client, example):
     found = policies_on(walk(client, example["profile"]).html)
@@ -319,8 +314,9 @@ def test_results_queries_do_not_grow_with_policies(client):
 
 
 def test_the_check_stores_nothing_but_the_session(client):
-    walk(client, CHANGPING["profile"])
+    walked = walk(client, CHANGPING["profile"])
     assert Session.objects.count() == 1
+    assert "no-store" in walked.results["Cache-Control"]
 
 
 def best_of_three_ms(request) -> float:

@@ -6,36 +6,28 @@ match its kind, and a banded policy's bands must not overlap. The checks themsel
 live in ``policies.rules.validation``; these forms put their messages in place.
 """
 
-from collections.abc import Callable, Iterable
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.utils.functional import lazy
-from django.utils.html import format_html, format_html_join
-from django.utils.text import Truncator, capfirst
-from django.utils.translation import gettext
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from policies.models import Criterion, Policy, Route, WorkedCase
 from policies.rule_checks import band_report
-from policies.rules.describe import fact_label
 from policies.rules.errors import RuleError
-from policies.rules.facts import CATALOGUE, TOPICS, Fact
+from policies.rules.facts import CATALOGUE
 from policies.rules.profile import ProfileError
 from policies.rules.profile import parse as parse_profile
-from policies.rules.text import translate
 from policies.rules.validation import (
     AMOUNT_FIELDS,
-    NEEDS,
-    OPTIONAL,
     check_operator,
     check_route,
     format_value,
     parse_value,
 )
-from policies.rules.validation.routes import amount_input
-from policies.rules.vocabulary import AMOUNT_KIND_LABELS, RouteRole
+from policies.rules.vocabulary import RouteRole
+
+from .fact_fields import fact_field, route_fact_field
 
 POLICY_FIELDS = (
     "code",
@@ -67,83 +59,6 @@ OPERATOR_HELP = _(
 )
 
 
-def _amount_fields_help() -> str:
-    """Which fields each amount kind needs, as a list for the route form."""
-    items = []
-    for kind, needed in NEEDS.items():
-        names = needed + OPTIONAL.get(kind, ())
-        fields = ", ".join(
-            str(Route._meta.get_field(name).verbose_name) for name in names
-        )
-        items.append(
-            (translate(AMOUNT_KIND_LABELS[kind]), fields or gettext("nothing"))
-        )
-    return format_html(
-        "{}<ul>{}</ul>",
-        gettext(
-            "Routes are edited below. Each kind of amount needs these fields "
-            "(optional ones included) and leaves the others empty:"
-        ),
-        format_html_join("", "<li><strong>{}</strong>: {}</li>", items),
-    )
-
-
-AMOUNT_FIELDS_HELP = lazy(_amount_fields_help, str)()
-
-
-def fact_choices(keep: Callable[[Fact], bool] = lambda fact: True) -> Callable:
-    """Catalogue facts kept by ``keep``, grouped by topic, for a ChoiceField.
-
-    Returned as a callable so the labels are translated per request, not once at
-    import time.
-    """
-
-    def choices() -> list:
-        groups = [("", "---------")]
-        for topic in TOPICS:
-            facts = [f for f in CATALOGUE.values() if f.topic == topic.slug and keep(f)]
-            if facts:
-                groups.append((translate(topic.title), _options(facts)))
-        derived = [f for f in CATALOGUE.values() if f.derived and keep(f)]
-        if derived:
-            groups.append((gettext("Worked out from other facts"), _options(derived)))
-        return groups
-
-    return choices
-
-
-def _options(facts: Iterable[Fact]) -> list[tuple[str, str]]:
-    return [(fact.name, fact_label(fact)) for fact in facts]
-
-
-class FactSelect(forms.Select):
-    """A select whose options carry the fact's help as a tooltip."""
-
-    def create_option(self, name, value, label, selected, index, **kwargs):
-        option = super().create_option(name, value, label, selected, index, **kwargs)
-        fact = CATALOGUE.get(str(value))
-        if fact is not None and fact.help:
-            option["attrs"]["title"] = translate(fact.help)
-        return option
-
-
-def _fact_field(label: str, keep: Callable[[Fact], bool], **kwargs) -> forms.Field:
-    return forms.ChoiceField(
-        label=label, choices=fact_choices(keep), widget=FactSelect, **kwargs
-    )
-
-
-def _route_fact_field(name: str) -> forms.Field:
-    """A route's fact field: the model's label and help, facts an amount may use."""
-    field = Route._meta.get_field(name)
-    return _fact_field(
-        capfirst(field.verbose_name),
-        amount_input,
-        required=False,
-        help_text=field.help_text,
-    )
-
-
 class RouteChoiceField(forms.ModelChoiceField):
     """A policy's route by its order and the start of its name."""
 
@@ -161,7 +76,7 @@ class CriterionForm(forms.ModelForm):
         empty_label=_("whole policy"),
         help_text=Criterion._meta.get_field("route").help_text,
     )
-    fact = _fact_field(_("Fact"), lambda fact: True)
+    fact = fact_field(_("Fact"), lambda fact: True)
     value = forms.CharField(label=_("Value"), help_text=VALUE_HELP)
 
     class Meta:
@@ -224,9 +139,9 @@ class CriterionFormSet(BaseInlineFormSet):
 class RouteForm(forms.ModelForm):
     """A route: the amount fields its kind needs, and none of the others."""
 
-    base_fact = _route_fact_field("base_fact")
-    schedule_fact = _route_fact_field("schedule_fact")
-    limit_fact = _route_fact_field("limit_fact")
+    base_fact = route_fact_field("base_fact")
+    schedule_fact = route_fact_field("schedule_fact")
+    limit_fact = route_fact_field("limit_fact")
 
     class Meta:
         model = Route
@@ -268,16 +183,12 @@ class RouteFormSet(BaseInlineFormSet):
             )
 
 
-def _band_fact_allowed(fact: Fact) -> bool:
-    return fact.numeric
-
-
 class PolicyForm(forms.ModelForm):
     """A policy version's content and how its routes combine."""
 
-    band_fact = _fact_field(
+    band_fact = fact_field(
         _("Bands over fact"),
-        _band_fact_allowed,
+        lambda fact: fact.numeric,
         required=False,
         help_text=_("For bands only: the fact whose ranges must not overlap."),
     )

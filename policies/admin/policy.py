@@ -18,7 +18,8 @@ from policies.rules.describe import describe_policy
 from policies.rules.errors import RuleError
 from policies.selectors import policy_rule, review_cutoff
 
-from .forms import AMOUNT_FIELDS_HELP, PolicyForm
+from .fact_fields import AMOUNT_FIELDS_HELP
+from .forms import PolicyForm
 from .history import VersionedHistoryAdmin
 from .rules import CriterionInline, RouteInline
 from .versions import PolicyVersionActions

@@ -19,6 +19,7 @@ from policies.rule_checks import policy_rule_check
 
 State = Policy.State
 PUBLISH = "policies.publish_policy"
+COPYING = ("create-draft", "restore")  # moves that make a new draft
 
 
 @dataclass(frozen=True)
@@ -115,19 +116,36 @@ class PolicyVersionActions:
         ]
 
     def version_actions(self, request: HttpRequest, policy: Policy) -> list[dict]:
-        """The moves this user may make on ``policy`` now, with their URLs."""
-        return [
-            {
-                "label": action.label,
-                "url": reverse(
-                    "admin:policies_policy_version",
-                    args=[policy.pk, action.slug],
-                    current_app=self.admin_site.name,
-                ),
-            }
-            for action in ACTIONS.values()
-            if self._allowed(request, policy, action)
-        ]
+        """The moves this user may make on ``policy`` now, with their URLs; where a
+        draft of the code exists already, a link to it replaces making another."""
+        draft = None
+        if policy.state != State.DRAFT:
+            draft = Policy.objects.filter(code=policy.code, state=State.DRAFT).first()
+        buttons = []
+        for action in ACTIONS.values():
+            if not self._allowed(request, policy, action):
+                continue
+            if draft is not None and action.slug in COPYING:
+                buttons.append(
+                    {
+                        "label": _("Open draft v%(version)s")
+                        % {"version": draft.version},
+                        "url": self._url("admin:policies_policy_change", draft.pk),
+                    }
+                )
+                continue
+            buttons.append(
+                {
+                    "label": action.label,
+                    "url": self._url(
+                        "admin:policies_policy_version", policy.pk, action.slug
+                    ),
+                }
+            )
+        return buttons
+
+    def _url(self, name: str, *args: object) -> str:
+        return reverse(name, args=args, current_app=self.admin_site.name)
 
     def version_action_view(
         self, request: HttpRequest, object_id: str, action: str
@@ -166,11 +184,7 @@ class PolicyVersionActions:
         else:
             messages.success(request, move.done)
         return HttpResponseRedirect(
-            reverse(
-                "admin:policies_policy_change",
-                args=[result.pk],
-                current_app=self.admin_site.name,
-            )
+            self._url("admin:policies_policy_change", result.pk)
         )
 
     @staticmethod
