@@ -3,10 +3,9 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.decorators.csrf import csrf_exempt
-from django.views.i18n import set_language
 
 from policies.views_health import healthz
+from policies.views_i18n import switch_language
 from policies.views_qr import qr_code
 
 urlpatterns = [
@@ -14,10 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("policies.api_urls")),
     path("qr.svg", qr_code, name="qr"),
-    # The switcher on every page posts here without a CSRF token: all it can change
-    # is the language cookie, and a token would make every public page differ per
-    # visitor, so no page could be cached (policies/caching.py).
-    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    path("i18n/setlang/", switch_language, name="set_language"),
 ]
 
 # The pages, in English at the addresses the guide's printouts already cite

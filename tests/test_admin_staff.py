@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from policies import services
 from policies.models import Policy, WorkedCase
@@ -94,9 +95,9 @@ def test_four_failed_sign_ins_do_not_lock_the_account_out(client):
 
 def test_the_policy_list_flags_an_overdue_review(editor_client, settings):
     settings.POLICY_REVIEW_MAX_AGE_DAYS = 365
-    old = datetime.date.today() - datetime.timedelta(days=400)
+    old = timezone.localdate() - datetime.timedelta(days=400)
     PolicyFactory(code="OLD-1", last_reviewed=old)
-    PolicyFactory(code="NEW-1", last_reviewed=datetime.date.today())
+    PolicyFactory(code="NEW-1", last_reviewed=timezone.localdate())
 
     overdue = editor_client.get(
         reverse("admin:policies_policy_changelist") + "?review=overdue"
@@ -108,14 +109,14 @@ def test_the_policy_list_flags_an_overdue_review(editor_client, settings):
 
 def test_a_policy_reviewed_exactly_at_the_limit_is_current(editor_client, settings):
     settings.POLICY_REVIEW_MAX_AGE_DAYS = 30
-    PolicyFactory(last_reviewed=datetime.date.today() - datetime.timedelta(days=30))
+    PolicyFactory(last_reviewed=timezone.localdate() - datetime.timedelta(days=30))
     response = editor_client.get(reverse("admin:index"))
     assert response.context["review_overdue_count"] == 0
 
 
 def test_the_admin_index_counts_overdue_published_policies(editor_client, settings):
     settings.POLICY_REVIEW_MAX_AGE_DAYS = 30
-    old = datetime.date.today() - datetime.timedelta(days=31)
+    old = timezone.localdate() - datetime.timedelta(days=31)
     PolicyFactory(last_reviewed=old)
     PolicyFactory(last_reviewed=old, state=Policy.State.ARCHIVED)
 
@@ -133,7 +134,7 @@ def test_reviewed_today_updates_a_published_version(editor_client):
         reverse("admin:policies_policy_version", args=[policy.pk, "record-review"])
     )
     policy.refresh_from_db()
-    assert policy.last_reviewed == datetime.date.today()
+    assert policy.last_reviewed == timezone.localdate()
 
 
 # Preview, try it, catalogue ---------------------------------------------------

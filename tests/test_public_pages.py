@@ -101,10 +101,14 @@ def test_every_page_links_screen_and_print_stylesheets_and_nothing_inline(
     assert "<style" not in html
 
 
-def test_lang_attribute_follows_the_active_language(client, guide):
-    response = client.get(reverse("policies:home"), HTTP_ACCEPT_LANGUAGE="zh-hans")
+def test_lang_attribute_follows_the_language_of_the_address(client, guide):
+    """Each address names its language (English unprefixed, Chinese under
+    /zh-hans/), so a shared or printed link opens as its sender saw it."""
+    chinese = client.get("/zh-hans/", HTTP_ACCEPT_LANGUAGE="en")
+    english = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-hans")
 
-    assert outline(response.content.decode()).html_lang == "zh-hans"
+    assert outline(chinese.content.decode()).html_lang == "zh-hans"
+    assert outline(english.content.decode()).html_lang == "en"
 
 
 def test_printout_carries_the_absolute_url_and_the_date_printed(client, guide):
