@@ -7,7 +7,7 @@ PYTHON ?= python3
 STAMP := $(VENV)/.requirements-installed
 
 
-.PHONY: setup run test serve lint format
+.PHONY: setup run test serve lint format messages
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,7 @@ $(STAMP): requirements.txt
 setup: $(STAMP) .env
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_seed
+	$(PY) manage.py compilemessages --ignore=.venv -v0
 
 # A developer's machine runs with DEBUG on (and so without a SECRET_KEY) unless the
 # environment says otherwise; production never has this file.
@@ -29,6 +30,12 @@ run: setup
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Refresh the Chinese catalogue from the code and templates (needs gettext); every new
+# msgid then needs its translation, or tests/test_i18n.py fails. -k N_ picks up the
+# engine's strings (policies/rules/text.py).
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l zh_Hans -k N_ --ignore=.venv --ignore=staticfiles
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

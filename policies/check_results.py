@@ -99,6 +99,11 @@ class Results:
         return self.assessment.estimate
 
     @property
+    def outside_beijing(self) -> bool:
+        """Registered outside Beijing: every policy in the guide needs Beijing."""
+        return self.assessment.values.get("in_beijing") is False
+
+    @property
     def most_favorable(self) -> PolicyResult | None:
         best = self.assessment.most_favorable
         return next((r for r in self.eligible if best and r.code == best.code), None)

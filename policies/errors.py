@@ -1,4 +1,4 @@
-"""The 500 and 503 answers. Both render with no request context and no database,
+"""The 400, 500 and 503 answers. Both render with no request context and no database,
 since they answer when something, often the database, has just failed; the API
 gets them as JSON in its usual ``{"errors": ...}`` shape."""
 
@@ -26,6 +26,12 @@ def _answer(request: HttpRequest, template: str, message: str, status: int):
     if request.path_info.startswith(API_PREFIX):
         return JsonResponse({"errors": {"__all__": [message]}}, status=status)
     return HttpResponse(render_to_string(template, _context(request)), status=status)
+
+
+def bad_request(request: HttpRequest) -> HttpResponse:
+    """400 for an address no page or policy can have."""
+    message = gettext("The address holds a character that is not allowed.")
+    return _answer(request, "400.html", message, 400)
 
 
 def unavailable(request: HttpRequest) -> HttpResponse:

@@ -163,9 +163,11 @@ def fact_field(fact: Fact) -> forms.Field:
         )
     choices = [(code, gettext(text)) for code, text in fact.choices]
     if fact.type is FactType.CHOICES:
+        # Outside the f-string, where makemessages can find it.
+        unticked = gettext("Leave them all unticked if you don’t know.")
         return forms.TypedMultipleChoiceField(
             label=label,
-            help_text=f"{hint} {gettext('Leave them all unticked if you don’t know.')}",
+            help_text=f"{hint} {unticked}",
             choices=choices,
             required=False,
             widget=forms.CheckboxSelectMultiple(attrs=CHOICE_ATTRS),

@@ -248,6 +248,9 @@ def document() -> dict[str, object]:
                     ],
                     "responses": {
                         "200": _answer("The policy.", "Policy"),
+                        "400": _answer(
+                            "The code holds a character no code can have.", "Errors"
+                        ),
                         "404": _answer("No published policy has this code.", "Errors"),
                         "503": UNAVAILABLE,
                     },

@@ -1,6 +1,6 @@
 """The public pages. Codes and slugs are those the guide and its printouts cite."""
 
-from django.urls import path
+from django.urls import include, path
 
 from . import feeds, views, wizard
 
@@ -16,6 +16,7 @@ urlpatterns = [
         "feeds/regions/<slug:slug>.atom", feeds.RegionPolicyFeed(), name="region_feed"
     ),
     path("feeds/windows.ics", feeds.windows_calendar, name="windows_calendar"),
+    path("", include("policies.urls_beyond")),
     path("check/", wizard.start, name="check"),
     path("check/shared/<str:token>/", wizard.shared_results, name="check_shared"),
     path("check/<slug:step>/", wizard.check_wizard, name="check_step"),

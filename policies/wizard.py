@@ -69,6 +69,7 @@ def _results_context(
         "answers": profile_sections(profile),
         "checked_on": timezone.localdate(),
         "share_url": request.build_absolute_uri(share_path),
+        "share_token": token,
         **_privacy(),
     }
 

@@ -56,7 +56,9 @@ def _steps() -> tuple[Step, ...]:
             _("Which of these apply to the enterprise?"),
             gated_topics=tuple(t for t in others if t.gate_question),
         ),
-        *(Step(t.slug, t.title, _facts_of(t), t) for t in others),
+        # A topic's title is marked where the topic is defined; translated here, on
+        # each page in the visitor's language.
+        *(Step(t.slug, _(t.title), _facts_of(t), t) for t in others),
         Step(CHECK, _("Check your answers")),
     )
 

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "policies.middleware.RefuseNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -153,9 +154,28 @@ POLICY_REVIEW_MAX_AGE_DAYS = env.int("POLICY_REVIEW_MAX_AGE_DAYS", default=365)
 
 # The portal's public identity, shown in the footer and printouts.
 # Unset, the name is translated with the page (北京人工智能产业政策门户 in Chinese).
-PORTAL_NAME = env.str("PORTAL_NAME", default="") or _("Beijing AI Industry Policy Portal")
+DEFAULT_PORTAL_NAME = _("Beijing AI Industry Policy Portal")
+PORTAL_NAME = env.str("PORTAL_NAME", default="") or DEFAULT_PORTAL_NAME
 PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="portal@example.gov.cn")
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+
+# Email (policy alerts): EMAIL_URL such as smtp+tls://user:password@host:587, or the
+# EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD and EMAIL_USE_TLS
+# variables. With neither, messages are written to the console: fine on a
+# developer's machine, but production must set one of them, or alerts go nowhere.
+if env.str("EMAIL_URL", default=""):
+    vars().update(env.email_url("EMAIL_URL"))
+elif env.str("EMAIL_HOST", default=""):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env.str("EMAIL_HOST")
+    EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+    EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+    EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+    EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=PORTAL_CONTACT_EMAIL)
 
 # A site served in mainland China shows its MIIT ICP filing number and its public
 # security record number in the footer; each shows only once it is set.

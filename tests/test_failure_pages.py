@@ -60,13 +60,15 @@ def test_an_unknown_address_is_a_friendly_404(client, guide, language):  # noqa:
     assert "site-nav" in html
 
 
-@pytest.mark.parametrize("template", ["500.html", "503.html"])
+@pytest.mark.parametrize("template", ["400.html", "500.html", "503.html"])
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_error_pages_render_without_request_or_database(template, language):
     with DATABASE_DOWN, translation.override(language):
-        html = render_to_string(template, errors._context(RequestFactory().get("/")))
+        context = errors._context(RequestFactory().get("/"))
+        html = render_to_string(template, context)
+        name = str(context["portal_name"])
     assert f'<html lang="{language}"' in html
-    assert "Beijing AI Industry Policy Portal" in html
+    assert name in html
     assert "portal@example.gov.cn" in html
 
 
@@ -106,6 +108,19 @@ def test_the_api_answers_503_in_json_while_the_database_is_down(lenient_client, 
         )
     assert response.status_code == 503
     assert response["Retry-After"] == "120"
+    assert list(response.json()["errors"]) == ["__all__"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_nul_character_in_the_address_is_a_friendly_400(client, guide, language):  # noqa: F811
+    path = _in(language, "policies:policy", code="DC-1").replace("DC-1", "DC%00")
+    _assert_friendly(client.get(path), 400, language)
+    _assert_friendly(client.get(path.replace("DC%00", "") + "?q=%00"), 400, language)
+
+
+def test_a_nul_character_in_an_api_address_is_a_json_400(client, guide):  # noqa: F811
+    response = client.get("/api/policies/DC%00-1")
+    assert response.status_code == 400
     assert list(response.json()["errors"]) == ["__all__"]
 
 

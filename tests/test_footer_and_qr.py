@@ -9,7 +9,7 @@ import segno
 from django.urls import reverse
 from django.utils import translation
 
-from .factories import PolicyFactory, RegionFactory
+from .factories import PolicyFactory
 
 pytestmark = pytest.mark.django_db
 

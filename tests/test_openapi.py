@@ -4,6 +4,8 @@ generates requests from it, valid and not, and checks every answer against it.""
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from policies.openapi import profile_schema
@@ -16,6 +18,17 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 @pytest.fixture
 def guide(db) -> None:
     call_command("loaddata", "content", "rules", verbosity=0)
+
+
+@pytest.fixture
+def open_connection():
+    """Keep the test's database connection across the WSGI calls, as Django's own
+    test client does: closing it would end the test's transaction (PostgreSQL)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 def test_the_description_is_openapi_3_1_with_the_three_operations(client):
@@ -42,5 +55,5 @@ def test_the_profile_schema_names_every_input_fact():
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_the_api_keeps_to_its_description(case, guide):
+def test_the_api_keeps_to_its_description(case, guide, open_connection):
     case.call_and_validate()

@@ -1,5 +1,6 @@
 """The portal's data: guide content, policies and their versions, and rule data."""
 
+from .alerts import Subscription
 from .cases import WorkedCase
 from .content import (
     Agency,
@@ -28,5 +29,6 @@ __all__ = [
     "Route",
     "SourceDocument",
     "StackingGroup",
+    "Subscription",
     "WorkedCase",
 ]

@@ -41,7 +41,9 @@ def moved(profile: Mapping[str, object], district: str) -> dict[str, object]:
 
 def _tests_key_status(outcome: Outcome) -> bool:
     """Whether the policy, or the route that pays, tests key-enterprise status."""
-    criteria = outcome.policy.criteria + (outcome.route.criteria if outcome.route else ())
+    criteria = outcome.policy.criteria + (
+        outcome.route.criteria if outcome.route else ()
+    )
     return any(c.fact == KEY_ENTERPRISE for c in criteria)
 
 

@@ -204,7 +204,7 @@ ENTERPRISE_TYPES: tuple[tuple[str, str], ...] = (
     ("other", N_("Other")),
 )
 
-CNY = "CNY"
+CNY = N_("CNY")  # the unit shown beside a money field
 MAX_MONEY = Decimal("1e13")
 MAX_MONEY_PROJECT = Decimal("1e12")
 

@@ -42,6 +42,18 @@ def percent(value: Decimal | int) -> str:
     return f"{number(value)}%"
 
 
+# A count of exactly one reads in the singular ("1 year", not "1 years"). The
+# singular is a whole phrase, so a language with one form translates it as it likes.
+ONE_OF_UNIT = {"years": N_("1 year")}
+
+
+def with_unit(value: Decimal | int, unit: str) -> str:
+    """``value`` followed by its unit: "2.5 years", "1 year"."""
+    if unit in ONE_OF_UNIT and Decimal(value) == 1:
+        return translate(ONE_OF_UNIT[unit])
+    return f"{number(value)} {translate(unit)}".rstrip()
+
+
 def yes_no(value: bool) -> str:
     return translate(N_("yes")) if value else translate(N_("no"))
 
@@ -62,7 +74,7 @@ def fact_value(name: str, value: object) -> str:
     if fact.type is FactType.PERCENT:
         return percent(value)
     if fact.type in (FactType.NUMBER, FactType.INTEGER):
-        return f"{number(value)} {translate(fact.unit)}".rstrip()
+        return with_unit(value, fact.unit)
     return str(value)
 
 

@@ -1,7 +1,7 @@
 """Whatever is typed in the policy search and its filters, the list answers without
 a server error."""
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -27,4 +27,11 @@ def test_the_policy_list_answers_any_search(client, guide, query):
 @given(slug=odd_text)
 def test_a_region_of_any_name_is_found_or_a_404(client, guide, slug):
     response = client.get("/regions/" + urlencode({"": slug})[1:] + "/")
-    assert response.status_code in {200, 301, 404}
+    assert response.status_code in {200, 301, 400, 404}
+
+
+@FUZZ
+@given(code=odd_text.filter(lambda c: "/" not in c and c.strip()))
+def test_a_policy_page_of_any_code_is_found_or_refused(client, guide, code):
+    response = client.get("/policies/" + quote(code, safe="") + "/")
+    assert response.status_code in {200, 301, 400, 404}

@@ -29,7 +29,13 @@ def test_a_near_miss_says_how_far_off_it_is():
 def test_an_excess_over_a_maximum_is_over():
     assert line(
         "years_since_settlement", "<=", 1, years_since_settlement=Decimal(3)
-    ).endswith("needs 1 years or less: 2 years over")
+    ).endswith("needs 1 year or less: 2 years over")
+
+
+def test_a_count_of_one_year_reads_in_the_singular():
+    assert line(
+        "years_in_business", ">", 1, years_in_business=Decimal(1)
+    ) == ("Years in business: 1 year; needs more than 1 year: not met")
 
 
 def test_percentages_show_as_percent_and_gaps_in_points():

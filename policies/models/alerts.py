@@ -1,0 +1,110 @@
+"""Policy alerts: an email address and the check's answers, kept only to say when a
+published change makes the enterprise eligible for a policy or changes its estimate.
+
+The answers and the last result are stored signed with ``django.core.signing``
+(``signing.dumps``), so they are tamper-evident: a changed value fails to load and
+is never assessed. Signing does not hide them, so no staff screen shows them, and
+no history of this model is kept: deleting a subscription deletes the data.
+"""
+
+import uuid
+from collections.abc import Mapping
+from datetime import timedelta
+
+from django.core import signing
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..rules.profile import parse
+from ..rules.serialize import json_value
+
+PROFILE_SALT = "policies.alerts.profile"
+RESULT_SALT = "policies.alerts.result"
+CONFIRM_WITHIN = timedelta(days=7)
+
+
+def mask_email(email: str) -> str:
+    """ "a***@example.com": enough for staff to tell addresses apart, not to read one."""
+    local, _at, domain = email.partition("@")
+    return f"{local[:1]}***@{domain}"
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    def confirmed(self) -> "SubscriptionQuerySet":
+        return self.filter(confirmed_at__isnull=False)
+
+    def pending(self) -> "SubscriptionQuerySet":
+        return self.filter(confirmed_at__isnull=True)
+
+    def unconfirmed_too_long(self, *, now=None) -> "SubscriptionQuerySet":
+        """Requests never confirmed within the week the link works: to delete."""
+        return self.pending().filter(
+            created_at__lt=(now or timezone.now()) - CONFIRM_WITHIN
+        )
+
+
+class Subscription(models.Model):
+    """One enterprise's answers, watched for changes on behalf of one email address."""
+
+    token = models.UUIDField(
+        _("token"), default=uuid.uuid4, unique=True, editable=False
+    )
+    email = models.EmailField(_("email address"))
+    profile = models.TextField(
+        _("answers (signed)"),
+        editable=False,
+        help_text=_("The check's answers, signed with django.core.signing."),
+    )
+    language = models.CharField(_("language"), max_length=10, default="en")
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    last_result = models.TextField(
+        _("last result (signed)"),
+        blank=True,
+        editable=False,
+        help_text=_("Eligible policies and estimate at the last run, signed."),
+    )
+    last_result_digest = models.CharField(
+        _("last result digest"), max_length=64, blank=True, editable=False
+    )
+    last_notified_at = models.DateTimeField(_("last alerted"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["email"], name="subscription_email")]
+        verbose_name = _("alert subscription")
+        verbose_name_plural = _("alert subscriptions")
+
+    def __str__(self) -> str:
+        return self.masked_email
+
+    @property
+    def masked_email(self) -> str:
+        return mask_email(self.email)
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+    def store_profile(self, profile: Mapping[str, object]) -> None:
+        """Keep ``profile`` (typed facts) signed."""
+        data = {name: json_value(value) for name, value in profile.items()}
+        self.profile = signing.dumps(data, salt=PROFILE_SALT, compress=True)
+
+    def answers(self) -> dict[str, object]:
+        """The stored profile, typed again; ``signing.BadSignature`` if it was
+        altered, ``ProfileError`` if the fact catalogue no longer accepts it."""
+        return parse(signing.loads(self.profile, salt=PROFILE_SALT))
+
+    def store_result(self, summary: Mapping[str, object], digest: str) -> None:
+        self.last_result = signing.dumps(dict(summary), salt=RESULT_SALT, compress=True)
+        self.last_result_digest = digest
+
+    def previous_result(self) -> dict[str, object] | None:
+        """The summary stored at the last run, or ``None`` before the first."""
+        if not self.last_result:
+            return None
+        return signing.loads(self.last_result, salt=RESULT_SALT)
