@@ -14,7 +14,9 @@ one of the worked examples in ``tests/data/examples.json``.
 from __future__ import annotations
 
 import argparse
+import html
 import json
+import re
 import statistics
 import sys
 import threading
@@ -120,21 +122,33 @@ class Visitor:
         self.record(kind, (time.perf_counter() - started) * 1000, status)
         return status, location, page
 
-    def walk(self) -> None:
+    def walk(self) -> str:
+        """Answer every page, then open the results; their HTML, or "" on an error."""
         path = "/check/location/"
         for _ in range(MAX_PAGES):
             status, _, page = self.request("step", path)
             form = CheckForm()
             form.feed(page)
             if status != 200 or not form.step:
-                return
+                return ""
             status, location, _ = self.request("step", path, answers(form, self.profile))
             if status != 302:
-                return
+                return ""
             path = urlsplit(location).path
             if path.endswith("/results/"):
-                self.request("results", path)
-                return
+                return self.request("results", path)[2]
+        return ""
+
+
+def share_link(base: str, profile: dict) -> str:
+    """The results' share link for ``profile`` (for Lighthouse: no session needed)."""
+    page = Visitor(base, profile, lambda *args: None).walk()
+    found = re.search(r'id="share-url"[^>]*value="([^"]+)"', page) or re.search(
+        r'value="([^"]+)"[^>]*id="share-url"', page
+    )
+    if not found:
+        sys.exit("No share link on the results page.")
+    return urlsplit(html.unescape(found[1])).path
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -147,11 +161,19 @@ def main() -> int:
     parser.add_argument("--base-url", default="http://127.0.0.1:8000")
     parser.add_argument("--users", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument(
+        "--share-link",
+        action="store_true",
+        help="walk once and print the path of the results' share link, nothing else",
+    )
     options = parser.parse_args()
     if urlsplit(options.base_url).hostname not in {"127.0.0.1", "localhost"}:
         sys.exit(f"Refusing to load anything but this machine: {options.base_url}")
 
     profiles = [e["profile"] for e in json.loads(EXAMPLES.read_text()) if e["profile"]]
+    if options.share_link:
+        print(share_link(options.base_url, profiles[0]))
+        return 0
     timings: dict[str, list[float]] = defaultdict(list)
     failures: dict[str, int] = defaultdict(int)
     walks = [0]

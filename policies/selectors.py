@@ -248,18 +248,27 @@ _compiled: tuple[tuple[str, str], RuleSet] | None = None
 def rule_set() -> RuleSet:
     """The published, unexpired policies compiled for the engine, cached per process.
 
-    The cache is keyed by the content version token (one indexed query per call)
-    and the active language (titles are content), so an edit saved through any
+    The cache is keyed by the content version token (one indexed query per call),
+    the active language (titles are content) and Beijing's date (a policy past its
+    ``valid_until`` leaves the check that day), so an edit saved through any
     process is assessed from the next call on, without a restart. A rebuild costs
     three queries however many policies there are.
     """
     global _compiled
-    key = (ContentVersion.current(), translation.get_language() or "")
+    today = beijing_today()
+    key = (ContentVersion.current(), translation.get_language() or "", today)
     cached = _compiled
     if cached is None or cached[0] != key:
-        rules = [item.rule for item in _rules(Policy.objects.assessable())]
+        rules = [item.rule for item in _rules(Policy.objects.assessable(today=today))]
         cached = _compiled = (key, RuleSet(rules))
     return cached[1]
+
+
+def assessable_policies_by_code() -> dict[str, Policy]:
+    """The public data (source, contacts) of every policy the check assesses today,
+    by code, in a fixed number of queries however many policies there are."""
+    policies = Policy.objects.assessable(today=beijing_today()).with_public_relations()
+    return {policy.code: policy for policy in policies}
 
 
 def rule_set_cache_clear() -> None:
@@ -333,6 +342,6 @@ def policy_rule(*, policy: Policy) -> PolicyRule:
 def rule_set_with(*, policy: Policy) -> RuleSet:
     """The published rule set with ``policy`` in place of its code's published
     version, so staff can try a draft as the public would meet it."""
-    others = Policy.objects.assessable().exclude(code=policy.code).values("pk")
+    others = Policy.objects.assessable(today=beijing_today()).exclude(code=policy.code).values("pk")
     chosen = Policy.objects.filter(pk__in=others) | Policy.objects.filter(pk=policy.pk)
     return RuleSet([item.rule for item in _rules(chosen)])

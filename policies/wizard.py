@@ -29,7 +29,6 @@ from . import selectors, sharing
 from .check_answers import check_sections, profile_sections
 from .check_results import AnswerLink, build_results
 from .forms import CheckForm
-from .models import Policy
 from .rules.engine import RuleSet, assess
 from .wizard_flow import CHECK, LOCATION, STEPS, Plan, build_plan
 
@@ -48,11 +47,6 @@ def _privacy() -> dict[str, int]:
     }
 
 
-def _policies_by_code() -> dict[str, Policy]:
-    """The public data of every assessable policy, in a fixed number of queries."""
-    return {p.code: p for p in Policy.objects.assessable().with_public_relations()}
-
-
 def _results_context(
     request: HttpRequest,
     profile: Mapping[str, object],
@@ -65,7 +59,7 @@ def _results_context(
     token = sharing.encode(profile)
     share_path = reverse("policies:check_shared", kwargs={"token": token})
     return {
-        "results": build_results(assessment, _policies_by_code(), answer_link),
+        "results": build_results(assessment, selectors.assessable_policies_by_code(), answer_link),
         "answers": profile_sections(profile),
         "checked_on": timezone.localdate(),
         "share_url": request.build_absolute_uri(share_path),

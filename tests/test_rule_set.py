@@ -1,6 +1,8 @@
 """``selectors.rule_set()``: the published rules compiled from the database, in a
 constant number of queries, cached until the content changes."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -10,6 +12,7 @@ from policies.models import Criterion, Policy
 from policies.rules.engine import assess
 from policies.rules.profile import parse
 from policies.rules.vocabulary import Status
+from policies.status import beijing_today
 from tests.factories import CriterionFactory, PolicyFactory, RouteFactory
 from tests.seed import SEED_CODES, seed_rule_set
 
@@ -80,6 +83,21 @@ def test_drafts_and_expired_policies_leave_the_check(seed_policies):
     codes = [p.code for p in selectors.rule_set().policies]
     assert "DC-1" not in codes and "DC-2" not in codes
     assert len(codes) == len(SEED_CODES) - 2
+
+
+def test_a_policy_leaves_the_check_the_day_after_its_valid_until_date(seed_policies):
+    today = beijing_today()
+    last_day = Policy.objects.get(code="DC-5")
+    last_day.valid_until = today
+    last_day.save()
+    ended = Policy.objects.get(code="DC-6")
+    ended.valid_until = today - datetime.timedelta(days=1)
+    ended.save()
+
+    codes = [p.code for p in selectors.rule_set().policies]
+
+    assert "DC-5" in codes
+    assert "DC-6" not in codes
 
 
 def test_reference_only_policies_stay_in_the_check_flagged(seed_policies):

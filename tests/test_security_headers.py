@@ -127,8 +127,11 @@ def test_a_server_error_page_carries_the_headers_too(client, seed_content, monke
 
 
 def test_production_settings_pass_check_deploy_without_a_warning():
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE belongs to the test run, not to a
+    # deployment, so it is left out like the developer's own settings.
+    test_only = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     environment = {
-        **{k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}},
+        **{k: v for k, v in os.environ.items() if k not in test_only},
         "DJANGO_SETTINGS_MODULE": "portal.settings",
         "DEBUG": "false",
         "SECRET_KEY": "a-long-random-production-like-secret-" + "k" * 40,

@@ -38,10 +38,6 @@ def test_content_fixture_has_the_seed_policies_keys_and_codes():
 
 
 @needs_content
-@pytest.mark.xfail(
-    reason="route_mode and band_fact are still to be merged into content.json",
-    strict=False,
-)
 def test_content_fixture_reads_bands_as_the_rules_do():
     content = content_policies()
     assert {pk: (f["route_mode"], f["band_fact"]) for pk, f in content.items()} == {

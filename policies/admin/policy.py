@@ -79,7 +79,9 @@ class PolicyAdmin(PolicyVersionActions, VersionedHistoryAdmin, TranslationAdmin)
                     "summary",
                     "full_text",
                     ("headline_benefit", "benefit_type"),
+                    "tech_fields",
                     "reading_note",
+                    "zh_is_translation",
                     "source",
                     "contacts",
                 )
@@ -91,6 +93,8 @@ class PolicyAdmin(PolicyVersionActions, VersionedHistoryAdmin, TranslationAdmin)
                 "fields": (
                     "legal_status",
                     ("valid_from", "valid_until"),
+                    ("application_opens", "application_closes"),
+                    "application_rolling",
                     "last_reviewed",
                 )
             },

@@ -43,7 +43,7 @@ def _iso(value) -> str | None:
 
 def windows() -> dict[str, Window]:
     """Each assessable policy's application dates, by code, in one query."""
-    rows = Policy.objects.assessable().values_list(
+    rows = Policy.objects.assessable(today=beijing_today()).values_list(
         "code",
         "application_opens",
         "application_closes",

@@ -1,5 +1,6 @@
 """Policies: their public text, legal status, dates and editorial versions."""
 
+import datetime
 from datetime import date
 
 from django.conf import settings
@@ -51,9 +52,14 @@ class PolicyQuerySet(models.QuerySet):
     def published(self) -> "PolicyQuerySet":
         return self.filter(state=Policy.State.PUBLISHED)
 
-    def assessable(self) -> "PolicyQuerySet":
-        """Published policies the check assesses: in force or for reference only."""
-        return self.published().exclude(legal_status=Policy.LegalStatus.EXPIRED)
+    def assessable(self, *, today: datetime.date) -> "PolicyQuerySet":
+        """Published policies the check assesses on ``today``: in force or for
+        reference only, and not past their ``valid_until`` date."""
+        return (
+            self.published()
+            .exclude(legal_status=Policy.LegalStatus.EXPIRED)
+            .exclude(valid_until__lt=today)
+        )
 
     def for_region(self, region: Region) -> "PolicyQuerySet":
         return self.filter(region=region)
