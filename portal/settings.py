@@ -193,7 +193,9 @@ CACHES = {
 # Production hardening. TLS ends at the proxy in front, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Load balancers and crawlers may ask these over plain HTTP; neither says anything
+# private.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^robots\.txt$"]
 SECURE_HSTS_SECONDS = 0 if DEBUG else env.int("SECURE_HSTS_SECONDS", default=31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG

@@ -3,6 +3,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from policies.views_health import healthz
 from policies.views_i18n import switch_language
@@ -13,6 +14,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("policies.api_urls")),
     path("qr.svg", qr_code, name="qr"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
     path("i18n/setlang/", switch_language, name="set_language"),
 ]
 

@@ -136,3 +136,16 @@ def test_no_translated_string_hides_inside_an_f_string_where_makemessages_misses
     ]
 
     assert found == []
+
+
+def test_every_change_link_on_check_your_answers_lands_on_its_question(client):
+    haidian = EXAMPLES[3]["profile"]
+    walk(client, haidian)
+    check = client.get(step_url("check")).content.decode()
+    links = re.findall(r'href="([^"]*\?change=1#[^"]+)"', check)
+
+    assert len(links) > 10
+    for link in links:
+        page, anchor = link.split("#")
+        html = client.get(page.replace("&amp;", "&")).content.decode()
+        assert f'id="{anchor}"' in html, link
