@@ -242,7 +242,8 @@ class PublishedRules:
 
 _ROUTE_FIELDS = tuple(f.name for f in Route._meta.concrete_fields)
 _CRITERION_FIELDS = ("id", "policy", "route", "order", "fact", "operator", "value")
-_compiled: tuple[tuple[str, str], RuleSet] | None = None
+_compiled: tuple[tuple[str, str, date], RuleSet] | None = None
+_assessable: tuple[tuple[str, str, date], dict[str, Policy]] | None = None
 
 
 def rule_set() -> RuleSet:
@@ -266,15 +267,28 @@ def rule_set() -> RuleSet:
 
 def assessable_policies_by_code() -> dict[str, Policy]:
     """The public data (source, contacts) of every policy the check assesses today,
-    by code, in a fixed number of queries however many policies there are."""
-    policies = Policy.objects.assessable(today=beijing_today()).with_public_relations()
-    return {policy.code: policy for policy in policies}
+    by code, in a fixed number of queries however many policies there are.
+
+    Every results page shows it, so it is cached per process like ``rule_set()``
+    and under the same key (loadtest/: a third off the results page's time). The
+    policies are read-only here: templates only display them.
+    """
+    global _assessable
+    today = beijing_today()
+    key = (ContentVersion.current(), translation.get_language() or "", today)
+    cached = _assessable
+    if cached is None or cached[0] != key:
+        policies = Policy.objects.assessable(today=today).with_public_relations()
+        cached = _assessable = (key, {policy.code: policy for policy in policies})
+    return cached[1]
 
 
 def rule_set_cache_clear() -> None:
-    """Forget the compiled rule set (tests roll the database back under it)."""
-    global _compiled
+    """Forget the compiled rule set and the assessable policies (tests roll the
+    database back under them)."""
+    global _compiled, _assessable
     _compiled = None
+    _assessable = None
 
 
 def published_rules(*, code: str | None = None) -> list[PublishedRules]:

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from policies import caching
+from policies import caching, selectors
 from policies.models import Policy
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +114,16 @@ def test_a_broken_cache_only_costs_the_rendering(client, seed):
     ):
         response = client.get(reverse("policies:home"))
     assert response.status_code == 200
+
+
+def test_the_results_pages_policies_are_read_once_per_content_version(seed):
+    first = selectors.assessable_policies_by_code()
+    with CaptureQueriesContext(connection) as queries:
+        again = selectors.assessable_policies_by_code()
+    assert again is first
+    assert len(queries) == 1  # the content token
+
+    policy = Policy.objects.get(code="DC-1")
+    policy.title = "A title changed by staff"
+    policy.save()
+    assert selectors.assessable_policies_by_code()["DC-1"].title == policy.title

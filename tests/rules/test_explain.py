@@ -33,9 +33,9 @@ def test_an_excess_over_a_maximum_is_over():
 
 
 def test_a_count_of_one_year_reads_in_the_singular():
-    assert line(
-        "years_in_business", ">", 1, years_in_business=Decimal(1)
-    ) == ("Years in business: 1 year; needs more than 1 year: not met")
+    assert line("years_in_business", ">", 1, years_in_business=Decimal(1)) == (
+        "Years in business: 1 year; needs more than 1 year: not met"
+    )
 
 
 def test_percentages_show_as_percent_and_gaps_in_points():
