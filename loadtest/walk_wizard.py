@@ -27,7 +27,12 @@ from http.cookiejar import CookieJar, DefaultCookiePolicy
 from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urlencode, urlsplit
-from urllib.request import HTTPCookieProcessor, HTTPRedirectHandler, Request, build_opener
+from urllib.request import (
+    HTTPCookieProcessor,
+    HTTPRedirectHandler,
+    Request,
+    build_opener,
+)
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "tests" / "data" / "examples.json"
 TARGET_P99_MS = 250
@@ -114,7 +119,9 @@ class Visitor:
             headers |= {"Origin": origin, "Referer": origin + path}
         started = time.perf_counter()
         try:
-            with self.opener.open(Request(self.base + path, body, headers), timeout=30) as r:
+            with self.opener.open(
+                Request(self.base + path, body, headers), timeout=30
+            ) as r:
                 status, location, page = r.status, "", r.read().decode()
         except HTTPError as error:
             status, location = error.code, error.headers.get("Location", "")
@@ -131,7 +138,9 @@ class Visitor:
             form.feed(page)
             if status != 200 or not form.step:
                 return ""
-            status, location, _ = self.request("step", path, answers(form, self.profile))
+            status, location, _ = self.request(
+                "step", path, answers(form, self.profile)
+            )
             if status != 302:
                 return ""
             path = urlsplit(location).path

@@ -1,4 +1,4 @@
-"""The 400, 500 and 503 answers. Both render with no request context and no database,
+"""The 400, 403 (CSRF), 500 and 503 answers. Both render with no request context and no database,
 since they answer when something, often the database, has just failed; the API
 gets them as JSON in its usual ``{"errors": ...}`` shape."""
 
@@ -32,6 +32,16 @@ def bad_request(request: HttpRequest) -> HttpResponse:
     """400 for an address no page or policy can have."""
     message = gettext("The address holds a character that is not allowed.")
     return _answer(request, "400.html", message, 400)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """``CSRF_FAILURE_VIEW``: a form sent with a missing or stale security token,
+    most often because the page stayed open too long or cookies are blocked."""
+    message = gettext(
+        "The form could not be sent: the page was open too long or cookies are "
+        "blocked. Go back, reload the page and try again."
+    )
+    return _answer(request, "403_csrf.html", message, 403)
 
 
 def unavailable(request: HttpRequest) -> HttpResponse:

@@ -17,6 +17,7 @@ from .models import (
     KeyProject,
     Policy,
     Region,
+    Route,
     SourceDocument,
     StackingGroup,
 )
@@ -31,6 +32,7 @@ TRANSLATED_FIELDS = {
     GuideNote: ("text",),
     StackingGroup: ("name", "description"),
     Policy: ("title", "summary", "full_text", "headline_benefit", "reading_note"),
+    Route: ("name",),
 }
 
 for model, fields in TRANSLATED_FIELDS.items():

@@ -146,7 +146,7 @@ def test_a_route_field_its_kind_does_not_use_is_refused_at_that_field(editor_cli
     url = change_url(policy)
     data = change_data(editor_client, url)
     prefix = inline_prefix(data, "routes")
-    index = form_index(data, prefix, "name", "Low band")
+    index = form_index(data, prefix, "name_en", "Low band")
     data[f"{prefix}-{index}-cap"] = "100000"
 
     response = editor_client.post(url, data)
@@ -155,12 +155,27 @@ def test_a_route_field_its_kind_does_not_use_is_refused_at_that_field(editor_cli
     assert "Leave this empty" in errors[0]["cap"][0]
 
 
+def test_a_route_name_is_edited_in_english_and_chinese(editor_client):
+    policy = banded_draft()
+    url = change_url(policy)
+    data = change_data(editor_client, url)
+    prefix = inline_prefix(data, "routes")
+    index = form_index(data, prefix, "name_en", "Low band")
+    data[f"{prefix}-{index}-name_zh_hans"] = "低档"
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302
+    route = policy.routes.get(name_en="Low band")
+    assert route.name_zh_hans == "低档"
+
+
 def test_a_percentage_route_needs_its_rate_base_and_cap(editor_client):
     policy = banded_draft()
     url = change_url(policy)
     data = change_data(editor_client, url)
     prefix = inline_prefix(data, "routes")
-    index = form_index(data, prefix, "name", "Low band")
+    index = form_index(data, prefix, "name_en", "Low band")
     data[f"{prefix}-{index}-kind"] = "percentage"
     data[f"{prefix}-{index}-amount"] = ""
 

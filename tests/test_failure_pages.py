@@ -7,7 +7,7 @@ from unittest import mock
 import pytest
 from django.db import OperationalError
 from django.template.loader import render_to_string
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
@@ -60,7 +60,9 @@ def test_an_unknown_address_is_a_friendly_404(client, guide, language):  # noqa:
     assert "site-nav" in html
 
 
-@pytest.mark.parametrize("template", ["400.html", "500.html", "503.html"])
+@pytest.mark.parametrize(
+    "template", ["400.html", "403_csrf.html", "500.html", "503.html"]
+)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_error_pages_render_without_request_or_database(template, language):
     with DATABASE_DOWN, translation.override(language):
@@ -116,6 +118,30 @@ def test_a_nul_character_in_the_address_is_a_friendly_400(client, guide, languag
     path = _in(language, "policies:policy", code="DC-1").replace("DC-1", "DC%00")
     _assert_friendly(client.get(path), 400, language)
     _assert_friendly(client.get(path.replace("DC%00", "") + "?q=%00"), 400, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "explanation"),
+    [
+        ("en", "when the page has been open for a long time"),
+        ("zh-hans", "页面打开时间过长"),
+    ],
+)
+def test_a_form_sent_without_its_security_token_is_a_friendly_403(
+    guide,  # noqa: F811
+    language,
+    explanation,
+):
+    strict = Client(enforce_csrf_checks=True)
+    url = _in(language, "policies:check_step", step="location")
+
+    response = strict.post(url, {"location-district": "dongcheng"})
+
+    html = _assert_friendly(response, 403, language)
+    assert explanation in html
+    assert f'href="{_in(language, "policies:check")}"' in html
+    assert "CSRF verification failed" not in html
+    assert "site-nav" in html
 
 
 def test_a_nul_character_in_an_api_address_is_a_json_400(client, guide):  # noqa: F811

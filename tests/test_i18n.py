@@ -2,6 +2,7 @@
 page renders in both languages with the right ``lang``, the switcher works without
 JavaScript, and content shows in English, marked, where no Chinese is entered."""
 
+import datetime
 import json
 import re
 from html.parser import HTMLParser
@@ -12,6 +13,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 
 from policies.models import Agency, Policy, Region
 
@@ -19,6 +21,7 @@ from .factories import PolicyFactory, SourceDocumentFactory
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
 CONTENT = Path(settings.BASE_DIR) / "fixtures" / "content.json"
+RULES = Path(settings.BASE_DIR) / "fixtures" / "rules.json"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]")
 
 
@@ -286,6 +289,29 @@ def test_every_english_content_text_in_the_fixture_has_its_chinese():
     ]
 
     assert missing == []
+
+
+def test_every_route_in_the_rules_fixture_has_its_chinese_name():
+    routes = [
+        row
+        for row in json.loads(RULES.read_text(encoding="utf-8"))
+        if row["model"] == "policies.route"
+    ]
+
+    assert len(routes) == 34
+    assert [
+        r["pk"] for r in routes if r["fields"]["name_en"] != r["fields"]["name"]
+    ] == []
+    assert [r["pk"] for r in routes if not r["fields"]["name_zh_hans"]] == []
+
+
+def test_dates_read_as_gov_uk_in_english_and_as_django_has_them_in_chinese():
+    day = datetime.date(2026, 11, 26)
+
+    assert date_format(day) == "26 November 2026"
+    assert date_format(day, "SHORT_DATE_FORMAT") == "26 Nov 2026"
+    with translation.override("zh-hans"):
+        assert date_format(day) == "2026年11月26日"
 
 
 def test_source_title_mark_follows_the_flag(client, db):

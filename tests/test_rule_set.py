@@ -6,9 +6,10 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from policies import selectors
-from policies.models import Criterion, Policy
+from policies.models import Criterion, Policy, Route
 from policies.rules.engine import assess
 from policies.rules.profile import parse
 from policies.rules.vocabulary import Status
@@ -114,3 +115,32 @@ def test_open_data_lists_published_policies_expired_ones_too(seed_policies):
     assert items["DC-2"].legal_status == "expired"
     assert len(items) == len(SEED_CODES)
     assert [i.rule.code for i in selectors.published_rules(code="CP-4")] == ["CP-4"]
+
+
+DONGCHENG_NEWCOMER = {
+    "district": "dongcheng",
+    "years_since_settlement": 0,
+    "revenue_latest_year": 80_000_000,
+}
+
+
+def test_route_names_follow_the_active_language(seed_policies):
+    profile = parse(DONGCHENG_NEWCOMER)
+
+    with translation.override("zh-hans"):
+        chinese = assess(profile, selectors.rule_set()).outcome("DC-1")
+    english = assess(profile, selectors.rule_set()).outcome("DC-1")
+
+    assert chinese.status is Status.ELIGIBLE
+    assert chinese.route.name == "营业收入3000万元至1亿元"
+    assert english.route.name == "Revenue CNY 30 million to 100 million"
+
+
+def test_a_route_without_chinese_shows_its_english_name(seed_policies):
+    Route.objects.filter(policy__code="DC-1").update(name_zh_hans="")
+    profile = parse(DONGCHENG_NEWCOMER)
+
+    with translation.override("zh-hans"):
+        outcome = assess(profile, selectors.rule_set()).outcome("DC-1")
+
+    assert outcome.route.name == "Revenue CNY 30 million to 100 million"

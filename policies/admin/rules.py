@@ -4,6 +4,7 @@ draft, and listed on their own for search, history and revert."""
 from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from policies.models import Criterion, Policy, Route
 from policies.rule_checks import band_report
@@ -37,7 +38,9 @@ class DraftOnlyInline:
         return 1 if obj is None else 0
 
 
-class RouteInline(DraftOnlyInline, admin.StackedInline):
+class RouteInline(DraftOnlyInline, TranslationStackedInline):
+    """A route, its name in English and Chinese side by side."""
+
     model = Route
     form = RouteForm
     formset = RouteFormSet
@@ -134,7 +137,7 @@ class CriterionAdmin(PolicyPartAdmin):
 
 
 @admin.register(Route)
-class RouteAdmin(PolicyPartAdmin):
+class RouteAdmin(PolicyPartAdmin, TranslationAdmin):
     form = RouteForm
     fieldsets = ((None, {"fields": ("policy",)}), *RouteInline.fieldsets)
     list_display = ("name", "policy", "role", "kind")

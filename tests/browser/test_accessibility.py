@@ -78,7 +78,9 @@ def test_public_page_has_no_accessibility_violation(
 def _walk(page: Page, server, language: str, profile: dict) -> dict[str, list]:
     """Every page of the check up to the results, each axe-checked on arrival."""
     found = {}
-    page.goto(_address(server, language, "policies:check_step", {"step": "location"}, ""))
+    page.goto(
+        _address(server, language, "policies:check_step", {"step": "location"}, "")
+    )
     for _ in range(MAX_PAGES):
         step = page.locator("form.check-form").get_attribute("data-step")
         found[step] = _violations(page)
@@ -111,7 +113,9 @@ def test_a_page_with_errors_has_no_accessibility_violation(
     page, check_server, language
 ):
     page.goto(
-        _address(check_server, language, "policies:check_step", {"step": "location"}, "")
+        _address(
+            check_server, language, "policies:check_step", {"step": "location"}, ""
+        )
     )
     page.locator("form.check-form button[type=submit]").click()
     assert page.locator("[data-error-summary]").count() == 1

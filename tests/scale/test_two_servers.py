@@ -175,7 +175,9 @@ class StepForm(HTMLParser):
         if tag == "input" and a.get("name") == "csrfmiddlewaretoken":
             self.csrf = a["value"]
         elif tag == "input" and a.get("name"):
-            field = self.fields.setdefault(a["name"], {"kind": a.get("type"), "options": []})
+            field = self.fields.setdefault(
+                a["name"], {"kind": a.get("type"), "options": []}
+            )
             field["options"].append(a.get("value"))
         elif tag == "select":
             self.select = a["name"]
