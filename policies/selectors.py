@@ -356,6 +356,10 @@ def policy_rule(*, policy: Policy) -> PolicyRule:
 def rule_set_with(*, policy: Policy) -> RuleSet:
     """The published rule set with ``policy`` in place of its code's published
     version, so staff can try a draft as the public would meet it."""
-    others = Policy.objects.assessable(today=beijing_today()).exclude(code=policy.code).values("pk")
+    others = (
+        Policy.objects.assessable(today=beijing_today())
+        .exclude(code=policy.code)
+        .values("pk")
+    )
     chosen = Policy.objects.filter(pk__in=others) | Policy.objects.filter(pk=policy.pk)
     return RuleSet([item.rule for item in _rules(chosen)])

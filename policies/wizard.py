@@ -59,7 +59,9 @@ def _results_context(
     token = sharing.encode(profile)
     share_path = reverse("policies:check_shared", kwargs={"token": token})
     return {
-        "results": build_results(assessment, selectors.assessable_policies_by_code(), answer_link),
+        "results": build_results(
+            assessment, selectors.assessable_policies_by_code(), answer_link
+        ),
         "answers": profile_sections(profile),
         "checked_on": timezone.localdate(),
         "share_url": request.build_absolute_uri(share_path),

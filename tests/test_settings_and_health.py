@@ -13,7 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _run_check(**env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    environment = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}
+    }
     environment.update(env, DJANGO_SETTINGS_MODULE="portal.settings")
     return subprocess.run(
         [sys.executable, "manage.py", "check"],
@@ -49,7 +51,9 @@ def test_healthz_is_200_when_the_database_answers(client):
 
 @pytest.mark.django_db
 def test_healthz_is_503_when_the_database_does_not_answer(client):
-    with mock.patch("django.db.backends.utils.CursorWrapper.execute", side_effect=DatabaseError):
+    with mock.patch(
+        "django.db.backends.utils.CursorWrapper.execute", side_effect=DatabaseError
+    ):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "down"
