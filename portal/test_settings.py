@@ -19,8 +19,8 @@ LANGUAGE_COOKIE_SECURE = False
 
 # Static files straight from the source folders, without a collectstatic manifest.
 STORAGES = {
-    **STORAGES,
+    **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}  # noqa: F405
+}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
