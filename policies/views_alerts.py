@@ -10,6 +10,8 @@ proof).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -118,11 +120,13 @@ def _managed(token: str) -> Subscription | None:
     return Subscription.objects.filter(token=tokens.read_manage_token(token)).first()
 
 
-@csrf_exempt
-@never_cache
-@GET_POST
-def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
-    """Stop alerts, which deletes everything kept; asks first on a GET."""
+def _manage_page(
+    request: HttpRequest,
+    token: str,
+    show: Callable[[Subscription], HttpResponse],
+) -> HttpResponse:
+    """What every manage link does first: refuse an altered link, say so when the
+    data is already gone, delete on POST; otherwise ``show`` the link's own page."""
     try:
         subscription = _managed(token)
     except tokens.LinkInvalid:
@@ -132,24 +136,36 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         services.subscription_delete(subscription=subscription)
         return render(request, "alerts/deleted.html", {"already": False})
-    return render(request, "alerts/unsubscribe.html", {"subscription": subscription})
+    return show(subscription)
+
+
+@csrf_exempt
+@never_cache
+@GET_POST
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """Stop alerts, which deletes everything kept; asks first on a GET."""
+    return _manage_page(
+        request,
+        token,
+        lambda subscription: render(
+            request, "alerts/unsubscribe.html", {"subscription": subscription}
+        ),
+    )
 
 
 @never_cache
 @GET_POST
 def data(request: HttpRequest, token: str) -> HttpResponse:
     """Exactly what is kept for this subscription, and a button to delete it."""
-    try:
-        subscription = _managed(token)
-    except tokens.LinkInvalid:
-        return _problem(request, "invalid", 400)
-    if subscription is None:
-        return render(request, "alerts/deleted.html", {"already": True})
-    if request.method == "POST":
-        services.subscription_delete(subscription=subscription)
-        return render(request, "alerts/deleted.html", {"already": False})
-    context = {"subscription": subscription, **_kept(), **_stored(subscription)}
-    return render(request, "alerts/data.html", context)
+    return _manage_page(
+        request,
+        token,
+        lambda subscription: render(
+            request,
+            "alerts/data.html",
+            {"subscription": subscription, **_kept(), **_stored(subscription)},
+        ),
+    )
 
 
 def _stored(subscription: Subscription) -> dict[str, object]:
