@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "formtools",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "policies",
 ]
 
@@ -144,6 +146,11 @@ STORAGES = {
     },
 }
 
+# Work that must not hold up a request (sending mail, assessing a whole registry)
+# is queued in the database and run by `manage.py db_worker` (django-tasks): no
+# broker to run, and a queued job survives a restart with the rest of the data.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -152,6 +159,12 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# How many proxies of ours stand in front of gunicorn (load balancer, nginx): the
+# client's address is read from X-Forwarded-For that many hops from the right
+# (policies/client_address.py). 0 (the default) trusts no header and uses the
+# connection's address. Sign-in lockouts and rate limits both key on it.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "policies.client_address.client_address"
 
 # A policy whose last review is older than this is flagged to staff.
 POLICY_REVIEW_MAX_AGE_DAYS = env.int("POLICY_REVIEW_MAX_AGE_DAYS", default=365)
