@@ -8,9 +8,9 @@ class PoliciesConfig(AppConfig):
 
     def ready(self) -> None:
         """Let the engine speak the visitor's language, and keep the stamp current."""
-        from django.utils.translation import gettext
+        from django.utils.translation import get_language, gettext
 
         from . import signals  # noqa: F401
         from .rules.text import set_translator
 
-        set_translator(gettext)
+        set_translator(gettext, get_language)

@@ -3,15 +3,22 @@
 Enterprises copy figures from Chinese and English statements alike: "30,000,000",
 "3 000 万", full-width "３０００万元". ``parse_quantity`` accepts all of these so the
 wizard never rejects a sensible figure, and ``cny_in_words`` says the result back
-("CNY 30 million", "3,000万元") so a slip of one zero shows on the check page.
-Pure functions, no Django, so they are tested and reused alone.
+("CNY 30 million", "3000万元") so a slip of one zero shows on the check page.
+
+A bare figure is read in the box's own unit: yuan in English, 万元 in Chinese, where
+statements and forms are kept in 万元. A typed unit always wins: "3000万", "1.2亿",
+"30,000,000元", "30 million". Pure functions, no Django, so they are tested and
+reused alone.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+
+from .rules.formatting import chinese_yuan
 
 MULTIPLIERS = {
     "万": Decimal(10) ** 4,
@@ -39,18 +46,40 @@ class QuantityError(ValueError):
         self.code = code
 
 
-def parse_quantity(text: str, *, percent: bool = False) -> Decimal | None:
+@dataclass(frozen=True)
+class Reading:
+    """A typed quantity: its value, and the multiplier it was read with (1 for
+    yuan, 10,000 for 万...) with whether the text itself said so."""
+
+    value: Decimal
+    multiplier: Decimal
+    unit_typed: bool
+
+
+def parse_quantity(
+    text: str, *, percent: bool = False, unit: Decimal = Decimal(1)
+) -> Decimal | None:
     """Read a typed non-negative quantity; blank means "not known" and gives None.
 
-    Raises ``QuantityError("negative")`` for a minus sign, so the message can say
-    what is wrong, and ``QuantityError("invalid")`` for anything else that is not a
-    plain finite number (letters, "NaN", "1e30", misplaced separators).
+    ``unit`` multiplies a bare figure (10,000 where the box is in 万元). Raises
+    ``QuantityError("negative")`` for a minus sign, so the message can say what is
+    wrong, and ``QuantityError("invalid")`` for anything else that is not a plain
+    finite number (letters, "NaN", "1e30", misplaced separators).
     """
+    reading = read_quantity(text, percent=percent, unit=unit)
+    return None if reading is None else reading.value
+
+
+def read_quantity(
+    text: str, *, percent: bool = False, unit: Decimal = Decimal(1)
+) -> Reading | None:
+    """``parse_quantity`` that also tells which unit the figure was read in."""
     cleaned = unicodedata.normalize("NFKC", text or "").strip()
     if not cleaned:
         return None
     if len(cleaned) > MAX_INPUT_LENGTH:
         raise QuantityError("invalid")
+    currency = bool(CURRENCY_MARKS.search(cleaned))
     cleaned = CURRENCY_MARKS.sub("", cleaned)
     if percent:
         cleaned = cleaned.removesuffix("%")
@@ -65,9 +94,15 @@ def parse_quantity(text: str, *, percent: bool = False) -> Decimal | None:
         raise QuantityError("negative")
     value = Decimal(f"{whole.replace(',', '')}.{match['fraction'] or '0'}")
     if match["unit"]:
-        value *= MULTIPLIERS[match["unit"].lower()]
+        multiplier = MULTIPLIERS[match["unit"].lower()]
+    else:
+        # A currency mark alone ("元", "CNY", "¥") says the figure is in yuan.
+        multiplier = Decimal(1) if currency else unit
+    value *= multiplier
     # An integer keeps no ".0" (and int() is exact however many digits were typed).
-    return Decimal(int(value)) if value == value.to_integral_value() else value
+    if value == value.to_integral_value():
+        value = Decimal(int(value))
+    return Reading(value, multiplier, bool(match["unit"]) or currency)
 
 
 def _rounded(value: Decimal) -> Decimal:
@@ -85,11 +120,6 @@ ENGLISH_SCALES = (
     (Decimal(10) ** 12, "trillion"),
     (Decimal(10) ** 9, "billion"),
     (Decimal(10) ** 6, "million"),
-)
-CHINESE_SCALES = (
-    (Decimal(10) ** 12, "万亿"),
-    (Decimal(10) ** 8, "亿"),
-    (Decimal(10) ** 4, "万"),
 )
 
 
@@ -111,15 +141,15 @@ def _scale(
 def cny_in_words(amount: Decimal | int, language: str = "en") -> str:
     """``amount`` of CNY the way a reader says it: "CNY 30 million", "1.5亿元".
 
-    Amounts below a million (English) or ten thousand (Chinese) are written out in
-    full, as they read easily already. A figure that two decimals cannot hold
-    exactly is marked "about" / "约", so the words never claim false precision.
+    Amounts below a million are written out in full in English, as they read easily
+    already; a figure that two decimals cannot hold exactly is marked "about", so the
+    words never claim false precision. Chinese is ``formatting.chinese_yuan``, the
+    wording the results use.
     """
     amount = Decimal(amount)
-    chinese = language.lower().startswith("zh")
-    size, word = _scale(amount, CHINESE_SCALES if chinese else ENGLISH_SCALES)
+    if language.lower().startswith("zh"):
+        return chinese_yuan(amount)
+    size, word = _scale(amount, ENGLISH_SCALES)
     text, exact = _short(amount / size)
-    if chinese:
-        return f"{'' if exact else '约'}{text}{word}元"
     words = f"CNY {text} {word}".rstrip()
     return words if exact else f"about {words}"

@@ -4,12 +4,19 @@ The engine must not import Django, yet its labels and explanations have to appea
 the visitor's language. Strings are marked with ``N_`` (a no-op that ``makemessages
 -k N_`` picks up) where they are defined, and passed through ``translate`` when they
 are shown. ``policies.apps`` installs Django's ``gettext`` as the translator; alone,
-the engine speaks English.
+the engine speaks English. The active language's code is read through a second hook,
+so that amounts can be written as its readers write them (万元 in Chinese).
 """
 
 from collections.abc import Callable
 
+
+def _no_language() -> str | None:
+    return None
+
+
 _translator: Callable[[str], str] = str
+_language: Callable[[], str | None] = _no_language
 
 
 def N_(message: str) -> str:
@@ -22,10 +29,25 @@ def translate(message: str) -> str:
     return _translator(message)
 
 
-def set_translator(translator: Callable[[str], str]) -> None:
-    """Install the function that turns a marked message into the active language."""
-    global _translator
+def set_translator(
+    translator: Callable[[str], str],
+    language: Callable[[], str | None] | None = None,
+) -> None:
+    """Install the function that turns a marked message into the active language,
+    and the one that names that language."""
+    global _translator, _language
     _translator = translator
+    if language is not None:
+        _language = language
+
+
+def language() -> str:
+    """The active language's code ("en", "zh-hans"); English when none is set."""
+    return (_language() or "en").lower()
+
+
+def chinese() -> bool:
+    return language().startswith("zh")
 
 
 def say(message: str, **values: object) -> str:

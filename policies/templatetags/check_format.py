@@ -1,28 +1,28 @@
 """Template filters for the eligibility check: amounts as its results word them."""
 
 from django import template
-from django.utils.translation import get_language, gettext
+from django.forms import BoundField
+from django.utils.translation import get_language
 
 from policies.money import cny_in_words
+from policies.rules import formatting
 from policies.rules.amounts import Amount
-from policies.rules.formatting import money, number
 
 register = template.Library()
 
 
 @register.filter
 def amount_text(amount: Amount | None) -> str:
-    """ "CNY 1,500,000", "CNY 1,000,000 to 3,000,000" or "up to CNY 500,000"."""
-    if amount is None:
-        return ""
-    if amount.min == amount.max:
-        return money(amount.max)
-    if not amount.min:
-        return gettext("up to %(amount)s") % {"amount": money(amount.max)}
-    return gettext("%(min)s to %(max)s") % {
-        "min": money(amount.min),
-        "max": number(amount.max),
-    }
+    """ "CNY 1,500,000", "CNY 1,000,000 to 3,000,000", "up to CNY 500,000" (in
+    Chinese "150万元", "100万元至300万元", "最高50万元"): ``formatting.amount_text``."""
+    return "" if amount is None else formatting.amount_text(amount)
+
+
+@register.filter
+def readback(field: BoundField) -> str:
+    """A money box's figure said back ("= 3000万元"), as check.js says it live."""
+    value = field.value()
+    return field.field.readback(value) if isinstance(value, str) else ""
 
 
 @register.filter
