@@ -1,6 +1,10 @@
 """What the results page shows, put together from an ``Assessment`` and the
 policies' public data, so that the session's results, a shared link and the
 printout read alike and the views stay thin.
+
+The headline says where its estimate comes from (and whether that policy is for
+reference only), and which unanswered questions could raise it, with what the
+policy behind them could be worth (``rules.potential``).
 """
 
 from __future__ import annotations
@@ -10,10 +14,12 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext
 
+from .comparison import join
 from .models import Policy
-from .rules import explain
+from .rules import explain, potential
 from .rules.amounts import Amount
 from .rules.engine import Assessment, Outcome
+from .rules.formatting import amount_text
 from .rules.vocabulary import RouteRole, Status
 
 AnswerLink = Callable[[str], "str | None"]
@@ -69,18 +75,35 @@ class PolicyResult:
 
     @property
     def near_miss(self) -> str:
-        """ "R&D intensity: you would qualify with 9% or more; yours is 7.5%"."""
+        """ "R&D intensity: you would qualify with 9% or more; yours is 7.5% (1.5
+        percentage points short)"."""
         miss = self.outcome.near_miss
         if miss is None:
             return ""
         rule, values = miss.criterion.rule, self.outcome.values
         return gettext(
-            "%(label)s: you would qualify with %(required)s; yours is %(actual)s."
+            "%(label)s: you would qualify with %(required)s; yours is %(actual)s "
+            "(%(gap)s)."
         ) % {
             "label": explain.label(rule.fact),
             "required": explain.required(rule),
             "actual": explain.actual(rule.fact, values),
+            "gap": explain.verdict(rule, False, miss.shortfall),
         }
+
+    @property
+    def worth(self) -> Amount | None:
+        """What the policy could give once its missing answers are in."""
+        return potential.could_be_worth(self.outcome)
+
+
+@dataclass(frozen=True)
+class Prospect:
+    """A policy whose missing answers could raise the estimate, with what it could
+    be worth (``None``: the amount depends on the answers)."""
+
+    result: PolicyResult
+    worth: Amount | None
 
 
 @dataclass
@@ -97,6 +120,43 @@ class Results:
     @property
     def estimate(self) -> Amount | None:
         return self.assessment.estimate
+
+    @property
+    def sources(self) -> list[PolicyResult]:
+        """The policies the estimate adds up: the best of each non-stacking group
+        and any ungrouped one, best first."""
+        return [
+            r
+            for r in self.eligible
+            if r.outcome.monetary and r.outcome.displaced_by is None
+        ]
+
+    @property
+    def source_text(self) -> str:
+        """ "From DC-2 Office rent subsidy …", naming each policy added up."""
+        sources = self.sources
+        names = [f"{r.code} {r.policy.title}" for r in sources]
+        if len(sources) > 1:
+            names = [
+                gettext("%(policy)s (%(amount)s)")
+                % {"policy": name, "amount": amount_text(r.outcome.amount)}
+                for name, r in zip(names, sources, strict=True)
+            ]
+        return gettext("From %(policies)s.") % {"policies": join(names)}
+
+    @property
+    def reference_only_sources(self) -> list[PolicyResult]:
+        return [r for r in self.sources if r.policy.is_reference_only]
+
+    @property
+    def prospects(self) -> list[Prospect]:
+        """Answers still missing that could raise the estimate, by policy."""
+        by_code = {r.code: r for r in self.eligible + self.needs_info}
+        return [
+            Prospect(by_code[p.outcome.code], p.worth)
+            for p in potential.prospects(self.assessment)
+            if p.outcome.code in by_code
+        ]
 
     @property
     def outside_beijing(self) -> bool:

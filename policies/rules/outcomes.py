@@ -22,6 +22,10 @@ from .text import N_, say
 from .vocabulary import RouteRole, Status
 
 FAR = Decimal("Infinity")
+# How close a figure must come to a threshold, as a share of it, for the results to
+# call the policy a near miss ("within 20% of it"). A matter of presentation, not a
+# rule of any policy: a policy missed by more is listed with the others, with why.
+NEAR_MISS_MARGIN = Decimal("0.2")
 
 
 @dataclass(frozen=True)
@@ -37,11 +41,12 @@ class CriterionResult:
 
     @property
     def closeness(self) -> Decimal:
-        """The shortfall relative to the bound, to rank routes by how near they are."""
+        """The shortfall relative to the bound, to rank routes by how near they are;
+        a miss of a zero bound ("more than 0") has no relative size and is far."""
         if self.shortfall is None:
             return FAR
         bound = abs(self.rule.typed_value)
-        return self.shortfall / bound if bound else self.shortfall
+        return self.shortfall / bound if bound else FAR
 
 
 def criterion_result(
@@ -170,10 +175,12 @@ class Outcome:
 
     @cached_property
     def near_miss(self) -> NearMiss | None:
-        """For a policy not eligible: the one numeric criterion it failed, if only one.
+        """For a policy not eligible: the one numeric criterion it failed, if only
+        one, and only when the figure is within ``NEAR_MISS_MARGIN`` of its bound.
 
         The closest route is the one with the fewest failed criteria, then the
-        smallest shortfall relative to its bound, then the first in order.
+        smallest shortfall relative to its bound, then the first in order. Needing
+        CNY 5,000,000,000 with CNY 6,000,000, or more than 0 with a "no", is not near.
         """
         if self.status is not Status.NOT_ELIGIBLE:
             return None
@@ -181,7 +188,7 @@ class Outcome:
         routes = [r for r in self.routes if r.rule.role is RouteRole.ROUTE]
         closest = min(routes, key=_distance)
         failed = own + list(closest.failed)
-        if len(failed) != 1 or failed[0].shortfall is None:
+        if len(failed) != 1 or failed[0].closeness > NEAR_MISS_MARGIN:
             return None
         only = failed[0]
         return NearMiss(only, only.route, only.shortfall)

@@ -217,3 +217,22 @@ def test_route_results_say_which_criteria_failed():
 def test_a_rule_set_refuses_broken_rules_naming_the_policy(broken):
     with pytest.raises(RuleError, match="^P: "):
         RuleSet([broken])
+
+
+@pytest.mark.parametrize(
+    ("revenue", "near"),
+    [(24_000_000, True), (23_999_999, False), (6_000_000, False), (0, False)],
+)
+def test_a_near_miss_is_within_a_fifth_of_the_threshold(revenue, near):
+    rules = [policy("P", route(fixed(1), revenue_at_least(30_000_000)))]
+    miss = run(rules, revenue_latest_year=revenue).outcome("P").near_miss
+    assert (miss is not None) is near
+
+
+def test_more_than_zero_missed_with_zero_is_no_near_miss():
+    rules = [
+        policy(
+            "P", route(fixed(1)), criteria=[CriterionRule("office_rent_annual", ">", 0)]
+        )
+    ]
+    assert run(rules, office_rent_annual=0).outcome("P").near_miss is None
