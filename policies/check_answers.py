@@ -1,8 +1,11 @@
 """The enterprise's answers read back: on "Check your answers" with a Change link
 per answer, and on the results page and its printout as the profile assessed.
 
-Money is shown as typed and in words ("CNY 30,000,000 – CNY 30 million"), so a
-slipped zero shows before the results are worked out.
+Each answer is listed under the question that asked it. Money is shown in the
+page's wording and, in English, in words too ("CNY 30,000,000 (CNY 30 million)"),
+so a slipped zero shows before the results are worked out; a count of years since
+settling is shown as the year asked. Only what the visitor said is listed: a gate
+answered "no" reads "No", never as the zeros it stands for.
 """
 
 from __future__ import annotations
@@ -13,11 +16,12 @@ from decimal import Decimal
 
 from django.utils.translation import get_language, gettext
 
+from .check_fields import gate_question, question, this_year
 from .forms import GateForm
 from .money import cny_in_words
 from .rules.facts import CATALOGUE, INPUT_FACTS, TOPICS, FactType
 from .rules.formatting import fact_value, money
-from .wizard_flow import CHECK, Plan
+from .wizard_flow import CHECK, Plan, none_answers
 
 
 @dataclass(frozen=True)
@@ -46,8 +50,11 @@ def show(name: str, value: object) -> tuple[str, str]:
         return gettext("I don’t know"), ""
     if isinstance(value, bool):
         return (gettext("Yes") if value else gettext("No")), ""
+    fact = CATALOGUE[name]
+    if fact.asked_as_year:
+        return str(this_year() - int(value)), ""
     text = fact_value(name, value)
-    if CATALOGUE[name].type is FactType.MONEY:
+    if fact.type is FactType.MONEY:
         words = cny_in_words(Decimal(value), get_language() or "en")
         if words != money(value):
             return text, words
@@ -65,31 +72,39 @@ def check_sections(plan: Plan, change_url: Callable[[str, str], str]) -> list[Se
             continue
         form = planned.form
         section = Section(planned.name, gettext(planned.step.title))
-        for name, value in form.cleaned_data.items():
+        for name in planned.asked:
             bound = form[name]
             if isinstance(form, GateForm):
-                text, words = dict(form.fields[name].choices)[value], ""
+                text, words = (
+                    dict(form.fields[name].choices)[form.cleaned_data[name]],
+                    "",
+                )
             else:
-                text, words = show(name, _as_fact_value(value))
+                text, words = show(name, form.fact(name))
             url = change_url(planned.name, bound.auto_id)
             section.answers.append(Answer(name, bound.label, text, words, url))
         sections.append(section)
     return sections
 
 
-def _as_fact_value(value: object) -> object:
-    if value == []:
-        return None
-    return frozenset(value) if isinstance(value, list) else value
-
-
 def profile_sections(profile: Mapping[str, object]) -> list[Section]:
     """The facts assessed, by topic in catalogue order (no links: a printout or a
-    shared link has no session to change)."""
+    shared link has no session to change). A gated topic whose facts are all none
+    was answered "no" at its gate, and reads so."""
     sections = {t.slug: Section(t.slug, gettext(t.title)) for t in TOPICS}
+    declined = {
+        topic.slug
+        for topic in TOPICS
+        if topic.gate_question
+        and all(profile.get(k, ...) == v for k, v in none_answers(topic).items())
+    }
+    for topic in TOPICS:
+        if topic.slug in declined:
+            no = Answer(f"gate_{topic.slug}", gate_question(topic), gettext("No"))
+            sections[topic.slug].answers.append(no)
     for fact in INPUT_FACTS:
-        if fact.name in profile:
+        if fact.name in profile and fact.topic not in declined:
             text, words = show(fact.name, profile[fact.name])
-            answer = Answer(fact.name, gettext(fact.label), text, words)
+            answer = Answer(fact.name, question(fact), text, words)
             sections[fact.topic].answers.append(answer)
     return [section for section in sections.values() if section.answers]

@@ -1,137 +1,39 @@
 """The eligibility check's forms, built from the fact catalogue.
 
-A field is named after the fact it asks, takes its wording, bounds and choices from
-the catalogue, and cleans to the type the engine compares (Decimal, bool, str, a
-frozenset of choices), with ``None`` for "I don't know". A fact added to the
-catalogue is therefore asked without a form being written for it.
+A field is named after the fact it asks, takes its question, hint, bounds and
+choices from the catalogue, and cleans to the type the engine compares (Decimal,
+bool, str, a frozenset of choices), with ``None`` for "I don't know". A fact added
+to the catalogue is therefore asked without a form being written for it.
+
+A figure that looks like a slipped unit (``check_fields``) is queried once;
+submitting it again keeps it.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.datastructures import MultiValueDict
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .money import MAX_INPUT_LENGTH, QuantityError, cny_in_words, parse_quantity
-from .rules.facts import CATALOGUE, Fact, FactType, Topic
-from .rules.formatting import number, percent
+from .check_fields import (
+    CodeField,
+    QuantityField,
+    YearField,
+    gate_question,
+    question,
+    sentences,
+)
+from .rules.facts import CATALOGUE, TOPIC_BY_SLUG, Fact, FactType, Topic
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
-YES_NO_UNKNOWN = ((YES, _("Yes")), (NO, _("No")), (UNKNOWN, _("I don’t know")))
+YES_NO = ((YES, _("Yes")), (NO, _("No")))
+YES_NO_UNKNOWN = (*YES_NO, (UNKNOWN, _("I don’t know")))
 CHOICE_ATTRS = {"class": "form-check-input"}
-EXAMPLES = {
-    FactType.MONEY: "30,000,000",
-    FactType.NUMBER: "2.5",
-    FactType.INTEGER: "12",
-    FactType.PERCENT: "60",
-}
-
-
-def _bound(fact: Fact, value: Decimal) -> str:
-    """A bound as the visitor typed it: money in words, anything else with its unit."""
-    if fact.type is FactType.MONEY:
-        return cny_in_words(value, get_language() or "en")
-    if fact.type is FactType.PERCENT:
-        return percent(value)
-    return f"{number(value)} {gettext(fact.unit)}".rstrip()
-
-
-class QuantityField(forms.CharField):
-    """A number typed freely ("30,000,000", "3000万", full-width digits), kept to the
-    catalogue's bounds; blank is "not known" and cleans to ``None``."""
-
-    def __init__(self, fact: Fact, **kwargs: object) -> None:
-        self.fact = fact
-        money = fact.type is FactType.MONEY
-        width = "money" if money else "short"
-        attrs = {
-            "class": f"form-control check-input check-input--{width}",
-            "inputmode": "decimal",
-            "autocomplete": "off",
-            "spellcheck": "false",
-            "maxlength": MAX_INPUT_LENGTH,
-        }
-        super().__init__(required=False, widget=forms.TextInput(attrs=attrs), **kwargs)
-        self.prefix = gettext(fact.unit) if money else ""
-        self.suffix = "" if money else gettext(fact.unit)
-
-    def _error(self, message: str, code: str, **params: object) -> ValidationError:
-        params = {"label": gettext(self.fact.label), **params}
-        return ValidationError(message % params, code=code)
-
-    def to_python(self, value: object) -> Decimal | None:
-        text = super().to_python(value)
-        try:
-            quantity = parse_quantity(text, percent=self.fact.type is FactType.PERCENT)
-        except QuantityError as error:
-            if error.code == "negative":
-                raise self._error(
-                    gettext("%(label)s cannot be negative"), "negative"
-                ) from None
-            raise self._error(
-                gettext("%(label)s must be a number, like %(example)s"),
-                "invalid",
-                example=EXAMPLES[self.fact.type],
-            ) from None
-        return quantity
-
-    def validate(self, value: Decimal | None) -> None:
-        if value is None:
-            return
-        fact = self.fact
-        if fact.type is FactType.INTEGER and value != value.to_integral_value():
-            raise self._error(
-                gettext("%(label)s must be a whole number, like %(example)s"),
-                "whole",
-                example=EXAMPLES[fact.type],
-            )
-        if fact.minimum is not None and value < fact.minimum:
-            raise self._error(
-                gettext("%(label)s must be %(bound)s or more"),
-                "minimum",
-                bound=_bound(fact, fact.minimum),
-            )
-        if fact.maximum is not None and value > fact.maximum:
-            raise self._error(
-                gettext("%(label)s must be %(bound)s or less"),
-                "maximum",
-                bound=_bound(fact, fact.maximum),
-            )
-
-
-class CodeField(forms.CharField):
-    """A classification code such as a two-digit industry code; blank is not known."""
-
-    def __init__(self, fact: Fact, **kwargs: object) -> None:
-        self.fact = fact
-        attrs = {
-            "class": "form-control check-input check-input--code",
-            "inputmode": "numeric",
-            "autocomplete": "off",
-            "spellcheck": "false",
-        }
-        super().__init__(
-            required=False, max_length=20, widget=forms.TextInput(attrs=attrs), **kwargs
-        )
-
-    def to_python(self, value: object) -> str | None:
-        text = unicodedata.normalize("NFKC", super().to_python(value)).strip()
-        if not text:
-            return None
-        if self.fact.pattern and not re.fullmatch(self.fact.pattern, text):
-            raise ValidationError(
-                gettext("%(label)s must be two digits, like 65")
-                % {"label": gettext(self.fact.label)},
-                code="pattern",
-            )
-        return text
+CONFIRM = "confirm"  # the hidden field that carries "fact=typed text" once queried
 
 
 def _unknown_is_none(value: str) -> object:
@@ -143,11 +45,13 @@ def _yes_no(value: str) -> bool | None:
 
 
 def fact_field(fact: Fact) -> forms.Field:
-    """The form field that asks ``fact``, with its label and help as hint."""
-    label, hint = gettext(fact.label), gettext(fact.help)
+    """The form field that asks ``fact``, with its question and its hint."""
+    label, hint = question(fact), gettext(fact.help)
     required = gettext("%(label)s: select an answer, or “I don’t know”") % {
-        "label": label
+        "label": gettext(fact.label)
     }
+    if fact.asked_as_year:
+        return YearField(fact, label=label, help_text=hint)
     if fact.numeric:
         return QuantityField(fact, label=label, help_text=hint)
     if fact.type is FactType.CODE:
@@ -167,7 +71,7 @@ def fact_field(fact: Fact) -> forms.Field:
         unticked = gettext("Leave them all unticked if you don’t know.")
         return forms.TypedMultipleChoiceField(
             label=label,
-            help_text=f"{hint} {unticked}",
+            help_text=sentences(hint, unticked),
             choices=choices,
             required=False,
             widget=forms.CheckboxSelectMultiple(attrs=CHOICE_ATTRS),
@@ -185,7 +89,7 @@ def fact_field(fact: Fact) -> forms.Field:
 def district_field(fact: Fact) -> forms.Field:
     """The district is the one answer every policy needs, so it has no "unknown"."""
     return forms.ChoiceField(
-        label=gettext(fact.label),
+        label=question(fact),
         help_text=gettext(fact.help),
         choices=[("", gettext("Choose a district"))]
         + [(code, gettext(text)) for code, text in fact.choices],
@@ -200,7 +104,7 @@ def district_field(fact: Fact) -> forms.Field:
 
 class CheckForm(forms.Form):
     """A page of the check: its error summary, and its answers as stored in the
-    session (the raw text typed, so a page shows "30,000,000" back as typed)."""
+    session (the text typed, so a page shows "30,000,000" back as typed)."""
 
     def error_summary(self) -> list[tuple[str, str]]:
         """Each message with the id it links to (a group's first option)."""
@@ -213,46 +117,150 @@ class CheckForm(forms.Form):
             links.extend((anchor, message) for message in messages)
         return links
 
+    @property
+    def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """The page's questions under their headings (none by default)."""
+        return [("", list(self))]
+
+    @property
+    def asks_one_thing(self) -> bool:
+        """A page of one question, which is then the page's heading."""
+        return len(self.fields) == 1
+
     def raw_answers(self) -> dict[str, list[str]]:
-        """This page's own fields from the submitted data, and nothing else."""
-        return {
-            name: self.data.getlist(name) for name in self.fields if name in self.data
-        }
+        """This page's own fields from the submitted data, and nothing else; money
+        with its unit written out. Every question asked is kept, unanswered ones
+        (boxes left unticked) as empty, so a question added to the page later is
+        told apart from one answered "none"."""
+        raw = {}
+        for name, field in self.fields.items():
+            values = self.data.getlist(name)
+            if isinstance(field, QuantityField):
+                values = [field.stored(value) for value in values]
+            raw[name] = values
+        return raw
+
+    @property
+    def answers_every_question(self) -> bool:
+        """Whether the bound answers cover every question the page asks now."""
+        return all(name in self.data for name in self.fields)
 
     def show_answers(self, raw: MultiValueDict | None) -> None:
         """Show stored answers as initial values, without validating them again."""
         for name, field in self.fields.items() if raw else ():
-            if name in raw:
+            if raw.getlist(name):
                 many = isinstance(field.widget, forms.CheckboxSelectMultiple)
-                self.initial[name] = raw.getlist(name) if many else raw.get(name)
+                value = raw.getlist(name) if many else raw.get(name)
+                if isinstance(field, QuantityField):
+                    value = field.shown(value)
+                self.initial[name] = value
 
 
 class FactForm(CheckForm):
-    """One step's questions: the facts named, in the order given."""
+    """One step's questions: the facts named, in the order given.
 
-    def __init__(self, *args: object, facts: Sequence[str], **kwargs: object) -> None:
+    ``follow_ups`` names the questions that an earlier answer on the page can make
+    moot (``Plan.follow_ups``), for the page to reveal them; ``check_figures``
+    queries unlikely figures, for a page just submitted.
+    """
+
+    def __init__(
+        self,
+        *args: object,
+        facts: Sequence[str],
+        follow_ups: Mapping[str, tuple[str, Iterable[str]]] | None = None,
+        check_figures: bool = False,
+        **kwargs: object,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.check_figures = check_figures
+        # "fact=typed text" of each unlikely figure: sent back with the page, so
+        # that submitting the same text again keeps it.
+        self.queried: list[str] = []
         for name in facts:
             fact = CATALOGUE[name]
             self.fields[name] = (
                 district_field(fact) if name == "district" else fact_field(fact)
             )
+        self.follow_ups = dict(follow_ups or {})
+        for name, (earlier, answers) in self.follow_ups.items():
+            self.fields[name].follows = (earlier, " ".join(answers))
+        money = [f for f in self.fields.values() if getattr(f, "money", False)]
+        for later in money[1:]:
+            later.unit_note = ""  # said once, under the page's first money box
 
     @property
     def asks_figures(self) -> bool:
         """Whether a figure can be left blank here (the page says so)."""
         return any(
-            isinstance(f, QuantityField | CodeField) for f in self.fields.values()
+            isinstance(f, QuantityField | CodeField | YearField)
+            for f in self.fields.values()
         )
+
+    @property
+    def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """The questions by topic, titled when the page asks more than one topic."""
+        groups: dict[str, list[forms.BoundField]] = {}
+        for name in self.fields:
+            groups.setdefault(CATALOGUE[name].topic, []).append(self[name])
+        if len(groups) == 1:
+            return [("", next(iter(groups.values())))]
+        return [
+            (gettext(TOPIC_BY_SLUG[topic].title), fields)
+            for topic, fields in groups.items()
+        ]
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean()
+        moot = self._moot()
+        for name in moot:
+            self.errors.pop(name, None)
+            cleaned.pop(name, None)
+        if self.check_figures:
+            self._query_unlikely_figures(skip=moot)
+        return cleaned
+
+    def _moot(self) -> list[str]:
+        """Follow-ups whose earlier question was answered so as to make them moot:
+        hidden on the page, so neither required nor read."""
+        moot = []
+        for name, (earlier, answers) in self.follow_ups.items():
+            given = self.data.get(earlier)
+            if (
+                earlier not in self.errors
+                and given is not None
+                and given not in answers
+            ):
+                moot.append(name)
+        return moot
+
+    def _query_unlikely_figures(self, skip: Iterable[str]) -> None:
+        confirmed = set(self.data.getlist(CONFIRM))
+        for name, field in self.fields.items():
+            if not isinstance(field, QuantityField) or name in self.errors:
+                continue
+            if name in skip:
+                continue
+            text = self.data.get(name, "")
+            reading = field.read(text)
+            doubt = "" if reading is None else field.doubt(reading)
+            if not doubt:
+                continue
+            self.queried.append(f"{name}={text}")
+            if self.queried[-1] not in confirmed:
+                self.add_error(name, ValidationError(doubt, code="unlikely"))
+
+    def fact(self, name: str) -> object:
+        """The answer to one question, typed for the engine; ``None`` if unknown."""
+        value = self.cleaned_data.get(name)
+        if value is None or value == []:
+            return None
+        return frozenset(value) if isinstance(value, list) else value
 
     def facts(self) -> dict[str, object]:
         """The answers the enterprise gave, typed for the engine; unknowns left out."""
-        known = {}
-        for name, value in self.cleaned_data.items():
-            if value is None or value == []:
-                continue
-            known[name] = frozenset(value) if isinstance(value, list) else value
-        return known
+        known = {name: self.fact(name) for name in self.cleaned_data}
+        return {name: value for name, value in known.items() if value is not None}
 
 
 def _gate_name(topic: Topic) -> str:
@@ -260,7 +268,8 @@ def _gate_name(topic: Topic) -> str:
 
 
 class GateForm(CheckForm):
-    """The gate page: one yes / no / I don't know question per gated topic.
+    """The gate page: one yes / no / I don't know question per gated topic (yes or
+    no where the gate offers to include something).
 
     Each option names the facts its topic would open in ``data-facts``, so a script
     or a test can tell what an answer leads to without knowing the rules.
@@ -272,17 +281,19 @@ class GateForm(CheckForm):
         super().__init__(*args, **kwargs)
         self.topics = {_gate_name(topic): topic for topic in topics}
         for topic, facts in topics.items():
-            question = gettext(topic.gate_question)
+            if topic.gate_is_choice:
+                choices = YES_NO
+                required = gettext("%(topic)s: select yes or no")
+            else:
+                choices = YES_NO_UNKNOWN
+                required = gettext("%(topic)s: select yes, no or “I don’t know”")
             self.fields[_gate_name(topic)] = forms.ChoiceField(
-                label=question,
-                choices=YES_NO_UNKNOWN,
+                label=gate_question(topic),
+                choices=choices,
                 widget=forms.RadioSelect(
                     attrs={**CHOICE_ATTRS, "data-facts": " ".join(facts)}
                 ),
-                error_messages={
-                    "required": gettext("%(topic)s: select yes, no or “I don’t know”")
-                    % {"topic": gettext(topic.title)}
-                },
+                error_messages={"required": required % {"topic": gettext(topic.title)}},
             )
 
     def answers(self) -> dict[str, str]:

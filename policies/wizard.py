@@ -6,7 +6,8 @@ questions appear is decided by ``wizard_flow`` from the rules; this module only
 moves between pages. The address, not a hidden field, names the step being
 answered, so a tampered or missing management form, an unknown step or a step
 opened out of turn leads back to the first question still unanswered, with no
-answer lost.
+answer lost. Reading a page never creates a session: one is made when the first
+answer is posted (``check_storage``), so crawlers and passers-by leave no rows.
 """
 
 from __future__ import annotations
@@ -28,9 +29,12 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 from . import selectors, sharing
 from .check_answers import check_sections, profile_sections
 from .check_results import AnswerLink, build_results
-from .forms import CheckForm
+from .forms import CheckForm, FactForm
 from .rules.engine import RuleSet, assess
-from .wizard_flow import CHECK, LOCATION, STEPS, Plan, build_plan
+from .rules.facts import CATALOGUE, TOPIC_BY_SLUG
+from .rules.formatting import percent
+from .rules.outcomes import NEAR_MISS_MARGIN
+from .wizard_flow import CHECK, LOCATION, STEPS, Plan, PlannedStep, build_plan
 
 URL_NAME = "policies:check_step"
 RESULTS = "results"
@@ -66,8 +70,19 @@ def _results_context(
         "checked_on": timezone.localdate(),
         "share_url": request.build_absolute_uri(share_path),
         "share_token": token,
+        "near_miss_margin": percent(NEAR_MISS_MARGIN * 100),
         **_privacy(),
     }
+
+
+def heading(planned: PlannedStep, form: CheckForm) -> str:
+    """The page's title or, where a page of several topics asks one of them only
+    now, that topic's title (so it never promises questions it does not ask)."""
+    topics = {section for section, _fields in form.sections if section}
+    if isinstance(form, FactForm) and len(planned.step.topics) > 1 and not topics:
+        slug = CATALOGUE[next(iter(form.fields))].topic
+        return gettext(TOPIC_BY_SLUG[slug].title)
+    return str(planned.step.title)
 
 
 class CheckWizard(NamedUrlSessionWizardView):
@@ -75,6 +90,7 @@ class CheckWizard(NamedUrlSessionWizardView):
 
     form_list = [(step.name, CheckForm) for step in STEPS]
     template_name = "check/step.html"
+    storage_name = "policies.check_storage.AnswerStorage"
 
     def get_prefix(self, request: HttpRequest, *args, **kwargs) -> str:
         return "check"
@@ -103,7 +119,14 @@ class CheckWizard(NamedUrlSessionWizardView):
         return OrderedDict((s.name, s.form_class) for s in self.plan().steps)
 
     def get_form_kwargs(self, step: str | None = None) -> dict:
-        return dict(self.plan().get(step or self.steps.current).form_kwargs)
+        """The plan's form for the step, told which of its questions follow up
+        earlier ones, and to query unlikely figures when they are being posted."""
+        planned = self.plan().get(step or self.steps.current)
+        kwargs = dict(planned.form_kwargs)
+        if planned.form_class is FactForm:
+            kwargs["follow_ups"] = self.plan().follow_ups(planned.name)
+            kwargs["check_figures"] = self.request.method == "POST"
+        return kwargs
 
     def step_url(self, step: str, *, change: bool = False) -> str:
         url = self.get_step_url(step)
@@ -182,7 +205,12 @@ class CheckWizard(NamedUrlSessionWizardView):
     def get_context_data(self, form, **kwargs) -> dict:
         context = super().get_context_data(form=form, **kwargs)
         plan, step = self.plan(), self.steps.current
-        context.update(step=plan.get(step).step, back_url=self.back_url(step))
+        planned = plan.get(step)
+        context.update(
+            step=planned.step,
+            step_title=heading(planned, form),
+            back_url=self.back_url(step),
+        )
         if step == CHECK:
             context["sections"] = check_sections(
                 plan,

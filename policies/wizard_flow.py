@@ -1,18 +1,23 @@
 """Which pages of the eligibility check an enterprise sees, and with which questions.
 
-The steps are the catalogue's topics in order, after two location pages (the
-district, then the years since settling, which only district policies need) and one
-gate page ("Which of these apply?"). Walking them in order with the answers stored
-so far, a question is kept only when a policy still open to the enterprise needs it
-(``rules.relevance``); a gated topic's page appears only when its gate is answered
-yes, and a "no" answers the topic's facts as none. Everything here is recomputed
-from the stored answers on each request, so going back, changing an answer or
-opening a page by its address always shows the questions that matter now.
+The pages group the catalogue's topics (``LAYOUT``): the district, then the
+enterprise and its recognitions, one gate page ("Which of these apply?"), its
+revenue and R&D, then employees and this year's investment, premises and projects. Walking them in order
+with the answers stored so far, a question is kept only when a policy still open
+to the enterprise needs it (``rules.relevance``); a gated topic's questions appear
+only when its gate is answered yes, and a "no" answers the topic's facts as none.
+
+Within a page the same holds question by question: a follow-up that an earlier
+yes/no or choice on the page made moot (the funds a demonstration scenario raised,
+once the enterprise said it has none) is dropped when the page is answered, and the
+page tells a script which answer reveals it. Everything here is recomputed from the
+stored answers on each request, so going back, changing an answer or opening a
+page by its address always shows the questions that matter now.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -20,25 +25,62 @@ from django import forms
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
-from .forms import NO, YES, ConfirmForm, FactForm, GateForm
+from .forms import NO, UNKNOWN, YES, ConfirmForm, FactForm, GateForm
 from .rules.definitions import PolicyRule
-from .rules.facts import INPUT_FACTS, TOPICS, FactType, Topic, derive
+from .rules.facts import (
+    CATALOGUE,
+    INPUT_FACTS,
+    TOPIC_BY_SLUG,
+    TOPICS,
+    FactType,
+    Topic,
+    derive,
+)
 from .rules.relevance import Relevance
 
-LOCATION, SETTLEMENT, GATES, CHECK = "location", "settlement", "gates", "check"
+LOCATION, GATES, CHECK = "location", "gates", "check"
 DISTRICT = "district"
+
+# The pages and the topics each one asks, in the order asked. Every topic is on one
+# page; a gated topic comes after the gate page. Employees are asked after revenue,
+# whose answers often make them moot (only a policy on revenue growth asks them).
+LAYOUT: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (LOCATION, _("Where is the enterprise registered?"), ("location",)),
+    ("enterprise", _("About the enterprise"), ("enterprise",)),
+    ("recognition", _("Recognitions and statistics"), ("recognition",)),
+    (GATES, _("Which of these apply to the enterprise?"), ()),
+    ("finances", _("Revenue and R&D"), ("revenue", "quarter", "rd")),
+    (
+        "projects",
+        _("Employees, investment and projects"),
+        (
+            "employees",
+            "equity",
+            "premises",
+            "research_projects",
+            "scenarios",
+            "standards",
+            "awards",
+            "certified_products",
+        ),
+    ),
+    (CHECK, _("Check your answers"), ()),
+)
 
 
 @dataclass(frozen=True)
 class Step:
-    """A page of the check: the facts it may ask (in catalogue order) or, for the
-    gate page, the topics whose gate question it may ask."""
+    """A page of the check: the topics it may ask or, for the gate page, the topics
+    whose gate question it may ask."""
 
     name: str
     title: str
-    facts: tuple[str, ...] = ()
-    topic: Topic | None = None
+    topics: tuple[Topic, ...] = ()
     gated_topics: tuple[Topic, ...] = ()
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        return tuple(f for topic in self.topics for f in _facts_of(topic))
 
 
 def _facts_of(topic: Topic) -> tuple[str, ...]:
@@ -46,25 +88,16 @@ def _facts_of(topic: Topic) -> tuple[str, ...]:
 
 
 def _steps() -> tuple[Step, ...]:
-    location, *others = TOPICS
-    settling = tuple(f for f in _facts_of(location) if f != DISTRICT)
-    return (
-        Step(LOCATION, _("Where is the enterprise registered?"), (DISTRICT,), location),
-        Step(SETTLEMENT, _("Settling in the district"), settling, location),
-        Step(
-            GATES,
-            _("Which of these apply to the enterprise?"),
-            gated_topics=tuple(t for t in others if t.gate_question),
-        ),
-        # A topic's title is marked where the topic is defined; translated here, on
-        # each page in the visitor's language.
-        *(Step(t.slug, _(t.title), _facts_of(t), t) for t in others),
-        Step(CHECK, _("Check your answers")),
-    )
+    steps = []
+    for name, title, topics in LAYOUT:
+        gated = tuple(t for t in TOPICS if t.gate_question) if name == GATES else ()
+        steps.append(Step(name, title, tuple(TOPIC_BY_SLUG[t] for t in topics), gated))
+    return tuple(steps)
 
 
 STEPS: tuple[Step, ...] = _steps()
 STEP_OF_FACT: Mapping[str, str] = {f: s.name for s in STEPS for f in s.facts}
+_GATED = frozenset(t.slug for t in TOPICS if t.gate_question)
 
 
 def _none_value(fact_type: FactType) -> object:
@@ -76,18 +109,27 @@ def _none_value(fact_type: FactType) -> object:
     return Decimal(0)
 
 
+def none_answers(topic: Topic) -> dict[str, object]:
+    """The facts of ``topic`` as a gate answered "no" fills them in."""
+    return {f.name: _none_value(f.type) for f in INPUT_FACTS if f.topic == topic.slug}
+
+
 @dataclass
 class PlannedStep:
     """A step the enterprise sees now, with the form built for it.
 
     ``form`` is bound to the stored answers when there are any; ``answered`` is true
-    when they are valid for the questions the step asks now.
+    when they are valid for the questions the step asks now. ``before`` is the
+    profile the earlier pages made, and ``asked`` the questions the answers on the
+    page kept (a follow-up made moot by an earlier answer is left out).
     """
 
     step: Step
     form_class: type[forms.Form]
     form_kwargs: dict[str, object]
     form: forms.Form | None = None
+    before: dict[str, object] = field(default_factory=dict)
+    asked: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -95,13 +137,24 @@ class PlannedStep:
 
     @property
     def answered(self) -> bool:
-        return self.form is not None and self.form.is_valid()
+        """Valid answers to every question the page asks now (a question that a
+        changed answer elsewhere added to it is still waiting)."""
+        return (
+            self.form is not None
+            and self.form.is_valid()
+            and self.form.answers_every_question
+        )
+
+    @property
+    def facts(self) -> list[str]:
+        return list(self.form_kwargs.get("facts", ()))
 
 
 @dataclass
 class Plan:
     """The steps to show, in order, and the profile their valid answers make."""
 
+    needed: Callable[[Mapping[str, object]], frozenset[str]]
     steps: list[PlannedStep] = field(default_factory=list)
     profile: dict[str, object] = field(default_factory=dict)
     gates: dict[str, str] = field(default_factory=dict)
@@ -133,9 +186,55 @@ class Plan:
         """Where to answer ``fact`` now: its own page, or the gate page when its
         topic's gate was not answered yes."""
         name = STEP_OF_FACT.get(fact)
-        if name in self.names:
+        planned = self.get(name) if name else None
+        if planned is not None and fact in planned.facts:
             return name
-        return GATES if GATES in self.names else None
+        if CATALOGUE[fact].topic in _GATED and GATES in self.names:
+            return GATES
+        return name if planned is not None else None
+
+    def follow_ups(self, name: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """The follow-up questions of page ``name`` (see ``follow_ups``)."""
+        planned = self.get(name)
+        return follow_ups(planned, self.needed) if planned else {}
+
+
+def follow_ups(
+    planned: PlannedStep, needed: Callable[[Mapping[str, object]], frozenset[str]]
+) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """A page's follow-up questions: each with the earlier yes/no or choice question
+    on the page that decides it, and the answers that keep it asked.
+
+    Read from the rules, as every question is: a question is a follow-up of an
+    earlier one when some of its answers make it moot. "I don't know" keeps a
+    follow-up, since nothing was ruled out.
+    """
+    facts = planned.facts
+    found: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for index, fact in enumerate(facts):
+        for earlier in facts[:index]:
+            options = _options(earlier)
+            if not options:
+                continue
+            keep = tuple(
+                answer
+                for answer, value in options
+                if value is None or fact in needed({**planned.before, earlier: value})
+            )
+            if len(keep) < len(options):
+                found[fact] = (earlier, keep)
+                break
+    return found
+
+
+def _options(name: str) -> list[tuple[str, object]]:
+    """A one-answer question's answers as typed and as the engine reads them."""
+    fact = CATALOGUE[name]
+    if fact.type is FactType.BOOLEAN:
+        return [(YES, True), (NO, False), (UNKNOWN, None)]
+    if fact.type is FactType.CHOICE and name != DISTRICT:
+        return [(code, code) for code, _text in fact.choices] + [(UNKNOWN, None)]
+    return []
 
 
 def build_plan(
@@ -146,20 +245,24 @@ def build_plan(
     Each step's questions depend only on the answers of the steps before it, so the
     plan is the same whichever page it is built for.
     """
-    plan = Plan()
-    needed = _Needed(relevance_of(policies))
+    plan = Plan(_Needed(relevance_of(policies)))
     for step in STEPS:
-        planned = _plan_step(step, plan, needed(plan.profile))
+        planned = _plan_step(step, plan, plan.needed(plan.profile))
         if planned is None:
             continue
+        planned.before = dict(plan.profile)
         raw = stored.get(step.name)
         if raw is not None:
-            planned.form = planned.form_class(
-                data=MultiValueDict(raw), **planned.form_kwargs
-            )
+            data = MultiValueDict(raw)
+            planned.form = planned.form_class(data=data, **planned.form_kwargs)
+            if planned.form_class is FactForm and not planned.form.is_valid():
+                # A follow-up left unanswered may be moot: ask the rules which.
+                kwargs = {**planned.form_kwargs}
+                kwargs["follow_ups"] = follow_ups(planned, plan.needed)
+                planned.form = planned.form_class(data=data, **kwargs)
         plan.steps.append(planned)
         if planned.answered:
-            _take_answers(plan, step, planned.form)
+            _take_answers(plan, planned)
     return plan
 
 
@@ -173,26 +276,43 @@ def _plan_step(step: Step, plan: Plan, needed: frozenset[str]) -> PlannedStep | 
         }
         topics = {t: facts for t, facts in topics.items() if facts}
         return PlannedStep(step, GateForm, {"topics": topics}) if topics else None
-    if step.topic.gate_question and plan.gates.get(step.topic.slug) != YES:
-        return None
-    facts = (
-        step.facts if step.name == LOCATION else [f for f in step.facts if f in needed]
-    )
+    if step.name == LOCATION:
+        return PlannedStep(step, FactForm, {"facts": step.facts})
+    facts = [
+        f
+        for topic in step.topics
+        if not topic.gate_question or plan.gates.get(topic.slug) == YES
+        for f in _facts_of(topic)
+        if f in needed
+    ]
     return PlannedStep(step, FactForm, {"facts": facts}) if facts else None
 
 
-def _take_answers(plan: Plan, step: Step, form: forms.Form) -> None:
-    if step.name == GATES:
+def _take_answers(plan: Plan, planned: PlannedStep) -> None:
+    """Add a valid page's answers to the profile, question by question: a follow-up
+    that an earlier yes/no or choice on the page made moot (and the page hid) is
+    dropped, whatever was typed in it. Figures are kept as typed: a page cannot hide
+    a question behind a figure, so the visitor answered it."""
+    form = planned.form
+    if isinstance(form, GateForm):
         plan.gates.update(form.answers())
-        for topic in step.gated_topics:
+        for topic in planned.step.gated_topics:
             if plan.gates.get(topic.slug) == NO:
-                plan.profile.update(_answered_none(topic))
-    elif isinstance(form, FactForm):
-        plan.profile.update(form.facts())
-
-
-def _answered_none(topic: Topic) -> dict[str, object]:
-    return {f.name: _none_value(f.type) for f in INPUT_FACTS if f.topic == topic.slug}
+                plan.profile.update(none_answers(topic))
+        planned.asked = list(form.fields)
+        return
+    if not isinstance(form, FactForm):
+        return
+    choices = dict(planned.before)
+    for name in planned.facts:
+        if planned.asked and name not in plan.needed(choices):
+            continue
+        planned.asked.append(name)
+        value = form.fact(name)
+        if value is not None:
+            plan.profile[name] = value
+            if _options(name):
+                choices[name] = value
 
 
 _compiled: tuple[Sequence[PolicyRule], Relevance] | None = None
@@ -209,15 +329,14 @@ def relevance_of(policies: Sequence[PolicyRule]) -> Relevance:
 
 
 class _Needed:
-    """``Relevance.needed`` for successive profiles, recomputed only on a change."""
+    """``Relevance.needed`` for the profiles of one plan, each worked out once."""
 
     def __init__(self, relevance: Relevance) -> None:
         self.relevance = relevance
-        self.seen: dict[str, object] | None = None
-        self.facts: frozenset[str] = frozenset()
+        self.known: dict[frozenset, frozenset[str]] = {}
 
     def __call__(self, profile: Mapping[str, object]) -> frozenset[str]:
-        if profile != self.seen:
-            self.seen = dict(profile)
-            self.facts = self.relevance.needed(derive(profile))
-        return self.facts
+        key = frozenset(profile.items())
+        if key not in self.known:
+            self.known[key] = self.relevance.needed(derive(profile))
+        return self.known[key]

@@ -8,6 +8,7 @@ import re
 import pytest
 from django.utils import translation
 
+from policies.check_fields import this_year
 from tests.seed import DATA
 from tests.wizard_support import guide, step_url, walk  # noqa: F401
 
@@ -37,7 +38,7 @@ def test_every_page_of_the_chinese_check_has_its_title_and_hints_in_chinese(clie
     for url in pages:
         html = client.get(url).content.decode()
         title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
-        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
+        h1 = visible_text(re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1))
         assert not LATIN_WORDS.search(title), (url, title)
         assert not LATIN_WORDS.search(h1), (url, h1)
     assert "enterprise" in walked.pages
@@ -49,17 +50,24 @@ def test_every_page_of_the_chinese_check_has_its_title_and_hints_in_chinese(clie
 def test_money_boxes_show_their_unit_in_chinese_and_name_it_in_the_label(client):
     with translation.override("en"):
         walk(client, DONGCHENG["profile"])
-        english = client.get(step_url("revenue")).content.decode()
+        english = client.get(step_url("finances")).content.decode()
     with translation.override("zh-hans"):
-        chinese = client.get(step_url("revenue")).content.decode()
+        chinese = client.get(step_url("finances")).content.decode()
 
+    latest = this_year() - 1
     assert (
-        'for="id_revenue_latest_year">Revenue in the latest year'
-        '<span class="visually-hidden"> (CNY)</span></label>'
+        f'for="id_revenue_latest_year">What was the enterprise’s business revenue '
+        f'in {latest}?<span class="visually-hidden"> (CNY)</span></label>'
     ) in english
     assert '<span class="input-group-text" aria-hidden="true">CNY</span>' in english
-    assert '<span class="input-group-text" aria-hidden="true">人民币</span>' in chinese
-    assert '<span class="visually-hidden"> (人民币)</span>' in chinese
+    assert f"企业{latest}年营业收入是多少？" in chinese
+    assert '<span class="input-group-text" aria-hidden="true">万元</span>' in chinese
+    assert '<span class="visually-hidden">（单位：万元）</span>' in chinese
+    assert "单位：万元。也可以直接写“1.2亿”或“30,000,000元”。" in chinese
+    assert '<p class="check-readback" data-readback-for="id_revenue_latest_year" ' in (
+        chinese
+    )
+    assert "= 8000万元</p>" in chinese
 
 
 def test_a_count_of_one_year_reads_in_the_singular_on_the_results(client):
@@ -73,12 +81,9 @@ def test_a_miss_far_off_the_threshold_is_not_called_close(client):
     html = main_text(walk(client, DONGCHENG["profile"]).html)
 
     assert "Close, but not yet" not in html
-    assert "Missed on one figure" in html
-    assert "The gap may be small or large" in html
-    assert (
-        "Revenue in the latest year: you would qualify with more than CNY 500,000,000;"
-        " yours is CNY 80,000,000." in html
-    )
+    assert "Missed on one figure" not in html
+    assert "yours is CNY 80,000,000" not in html  # DC-3 needs CNY 500,000,000
+    assert "more than CNY 500,000,000: CNY 420,000,000 short" in html
 
 
 def test_an_enterprise_outside_beijing_is_told_no_policy_applies_and_why(client):

@@ -4,12 +4,15 @@ step condition, on the shipped rule data (no database needed)."""
 from dataclasses import replace
 
 import pytest
+from django.forms import CheckboxSelectMultiple
 
 from policies.rules.criteria import CriterionRule, check
-from policies.rules.facts import derive
+from policies.rules.facts import TOPICS, derive
 from policies.rules.relevance import Relevance, input_facts
-from policies.wizard_flow import CHECK, GATES, LOCATION, SETTLEMENT, build_plan
+from policies.wizard_flow import CHECK, GATES, LOCATION, STEPS, build_plan
 from tests.seed import seed_rule_set
+
+ENTERPRISE, FINANCES, PROJECTS = "enterprise", "finances", "projects"
 
 
 def policy(code):
@@ -24,9 +27,24 @@ def located(district, **steps):
     return {LOCATION: {"district": [district]}, **steps}
 
 
+def answered(stored, step, **given):
+    """``stored`` with page ``step`` answered as a person leaving the rest open
+    would: "I don't know", blank figures, nothing ticked."""
+    planned = plan_for(stored).get(step)
+    page = {}
+    for name, field in planned.form_class(**planned.form_kwargs).fields.items():
+        if name in given:
+            page[name] = [given[name]]
+        elif isinstance(field.widget, CheckboxSelectMultiple):
+            page[name] = []
+        else:
+            page[name] = ["unknown" if hasattr(field, "choices") else ""]
+    return {**stored, step: page}
+
+
 def fields(plan, step):
     planned = plan.get(step)
-    return None if planned is None else list(planned.form_kwargs.get("facts", []))
+    return None if planned is None else planned.facts
 
 
 def gate_topics(plan):
@@ -74,7 +92,16 @@ def test_an_add_on_counts_while_a_route_is_open():
     assert "specialized_sophisticated" in needed("BJ-1", district="haidian")
 
 
-# location first
+# the pages
+
+
+def test_every_topic_is_on_exactly_one_page_and_gated_ones_after_the_gates():
+    placed = [t.slug for step in STEPS for t in step.topics]
+    assert sorted(placed) == sorted(t.slug for t in TOPICS)
+    gates = [s.name for s in STEPS].index(GATES)
+    for index, step in enumerate(STEPS):
+        if any(t.gate_question for t in step.topics):
+            assert index > gates, step.name
 
 
 def test_with_no_answers_only_the_location_and_later_unknown_steps_wait():
@@ -84,17 +111,19 @@ def test_with_no_answers_only_the_location_and_later_unknown_steps_wait():
     assert fields(plan, LOCATION) == ["district"]
 
 
-def test_settlement_is_asked_in_dongcheng_where_policies_need_it():
-    assert fields(plan_for(located("dongcheng")), SETTLEMENT) == [
-        "years_since_settlement"
-    ]
+def test_the_year_of_settlement_is_asked_in_dongcheng_where_policies_need_it():
+    assert "years_since_settlement" in fields(
+        plan_for(located("dongcheng")), ENTERPRISE
+    )
 
 
 @pytest.mark.parametrize(
     "district", ["chaoyang", "changping", "haidian", "outside_beijing"]
 )
-def test_settlement_is_skipped_where_no_policy_needs_it(district):
-    assert SETTLEMENT not in plan_for(located(district)).names
+def test_the_year_of_settlement_is_skipped_where_no_policy_needs_it(district):
+    assert "years_since_settlement" not in (
+        fields(plan_for(located(district)), ENTERPRISE) or []
+    )
 
 
 def test_outside_beijing_goes_straight_to_check_your_answers():
@@ -120,18 +149,33 @@ def test_gate_page_asks_only_the_topics_open_policies_need(district, topics):
     assert gate_topics(plan_for(located(district))) == topics
 
 
+def test_the_gates_come_after_the_enterprise_whose_answers_close_some():
+    stored = answered(
+        located("changping"),
+        ENTERPRISE,
+        enterprise_type="other",
+        industry_code="70",
+        advanced_manufacturing="no",
+    )
+    stored = answered(stored, "recognition", high_tech_enterprise="no")
+    assert gate_topics(plan_for(stored)) == []
+
+
 def gated(district, **answers):
     return located(district, gates={f"gate_{k}": [v] for k, v in answers.items()})
 
 
-def test_a_gate_answered_yes_shows_its_topic_page():
+def test_a_gate_answered_yes_asks_its_topic_on_its_page():
     plan = plan_for(gated("dongcheng", equity="yes", premises="no", quarter="no"))
-    assert fields(plan, "equity") == ["equity_investment_this_year"]
+    assert "equity_investment_this_year" in fields(plan, PROJECTS)
+    assert "office_rent_annual" not in fields(plan, PROJECTS)
 
 
 def test_a_gate_answered_no_answers_the_topic_as_none():
     plan = plan_for(gated("dongcheng", equity="no", premises="no", quarter="no"))
-    assert "equity" not in plan.names
+    asked = fields(plan, PROJECTS) or []
+    assert "equity_investment_this_year" not in asked
+    assert "office_rent_annual" not in asked
     assert plan.profile["equity_investment_this_year"] == 0
     assert plan.profile["office_rent_annual"] == 0
 
@@ -144,50 +188,86 @@ def test_a_gate_answered_no_makes_its_policies_not_eligible_early():
 
 
 def test_a_gate_answered_unknown_hides_the_topic_and_leaves_it_missing():
-    plan = plan_for(gated("dongcheng", equity="unknown", premises="no", quarter="no"))
-    assert "equity" not in plan.names
+    plan = plan_for(gated("dongcheng", equity="unknown", premises="yes", quarter="no"))
+    assert "equity_investment_this_year" not in fields(plan, PROJECTS)
     assert "equity_investment_this_year" not in plan.profile
     assert plan.step_for_fact("equity_investment_this_year") == GATES
+    assert plan.step_for_fact("office_rent_annual") == PROJECTS
 
 
 def test_an_unanswered_gate_page_keeps_gated_topics_closed():
     plan = plan_for(located("chaoyang"))
-    assert plan.first_unanswered() == GATES
-    assert "scenarios" not in plan.names
+    assert plan.first_unanswered() == ENTERPRISE
+    assert set(fields(plan, PROJECTS)) <= {
+        "insured_employees_now",
+        "insured_employees_previous_year_end",
+    }
 
 
 # questions within a page
 
 
 def test_recognition_asks_district_key_enterprise_only_in_dongcheng():
-    dongcheng = plan_for(gated("dongcheng", equity="yes", premises="yes", quarter="no"))
-    chaoyang = plan_for(gated("chaoyang", awards="no", quarter="no", scenarios="no"))
+    dongcheng = plan_for(located("dongcheng"))
+    chaoyang = plan_for(located("chaoyang"))
     assert "district_key_enterprise" in fields(dongcheng, "recognition")
     assert "district_key_enterprise" not in fields(chaoyang, "recognition")
 
 
 def test_employees_are_asked_only_while_bj2_is_open():
-    open_plan = plan_for(gated("haidian", quarter="unknown"))
-    assert "employees" in open_plan.names
-    closed = gated("haidian", quarter="no")
-    closed["enterprise"] = {
-        "industry_code": ["70"],
-        "enterprise_type": ["unknown"],
-        "advanced_manufacturing": ["unknown"],
-    }
-    assert "employees" not in plan_for(closed).names
+    open_plan = plan_for(gated("haidian", quarter="yes"))
+    assert "insured_employees_now" in fields(open_plan, PROJECTS)
+    stored = answered(located("haidian"), ENTERPRISE, industry_code="70")
+    assert "insured_employees_now" not in (fields(plan_for(stored), PROJECTS) or [])
 
 
-def test_answers_on_a_page_decide_the_questions_of_later_pages_only():
-    stored = gated("haidian", quarter="no")
-    stored["enterprise"] = {
-        "industry_code": ["70"],
-        "enterprise_type": ["unknown"],
-        "advanced_manufacturing": ["unknown"],
-    }
+def test_revenue_answers_make_the_employees_moot_on_the_later_page():
+    stored = answered(located("haidian"), ENTERPRISE, industry_code="65")
+    stored = answered(stored, "recognition")
+    stored = answered(stored, GATES, gate_quarter="no")
+    assert "insured_employees_now" in fields(plan_for(stored), PROJECTS)
+    stored = answered(
+        stored, FINANCES, revenue_latest_year="90000000", revenue_previous_year="0"
+    )
+    assert "insured_employees_now" not in (fields(plan_for(stored), PROJECTS) or [])
+
+
+def test_answers_on_a_page_decide_the_questions_of_later_pages():
+    stored = answered(located("haidian"), ENTERPRISE, industry_code="70")
     plan = plan_for(stored)
-    assert "industry_code" in fields(plan, "enterprise")
-    assert "revenue_previous_year" not in (fields(plan, "revenue") or [])
+    assert "industry_code" in fields(plan, ENTERPRISE)
+    assert "revenue_previous_year" not in (fields(plan, FINANCES) or [])
+
+
+def scenarios(demonstration: str, funds: str = "") -> dict:
+    stored = gated("chaoyang", quarter="no", scenarios="yes", awards="no")
+    return answered(
+        stored,
+        PROJECTS,
+        commercialization_project_investment="0",
+        scenario_solution_selected="no",
+        demonstration_scenario_project=demonstration,
+        demonstration_scenario_funds_raised=funds,
+        sti_plan_project="yes",
+    )
+
+
+def test_a_follow_up_is_revealed_by_the_answer_that_needs_it():
+    plan = plan_for(scenarios("no"))
+    assert plan.follow_ups(PROJECTS) == {
+        "demonstration_scenario_funds_raised": (
+            "demonstration_scenario_project",
+            ("yes", "unknown"),
+        )
+    }
+
+
+def test_a_follow_up_made_moot_on_its_page_is_dropped_whatever_was_typed():
+    plan = plan_for(scenarios("no", funds="10,000,000"))
+    assert "demonstration_scenario_funds_raised" not in plan.get(PROJECTS).asked
+    assert "demonstration_scenario_funds_raised" not in plan.profile
+    kept = plan_for(scenarios("yes", funds="10,000,000"))
+    assert kept.profile["demonstration_scenario_funds_raised"] == 10_000_000
 
 
 def test_invalid_stored_answers_leave_the_step_waiting_and_out_of_the_profile():
@@ -196,7 +276,7 @@ def test_invalid_stored_answers_leave_the_step_waiting_and_out_of_the_profile():
     assert "district" not in plan.profile
 
 
-def test_steps_keep_the_catalogue_topic_order():
+def test_the_pages_keep_the_layout_order():
     plan = plan_for(
         gated(
             "changping",
@@ -208,16 +288,11 @@ def test_steps_keep_the_catalogue_topic_order():
     )
     assert plan.names == [
         LOCATION,
-        GATES,
-        "enterprise",
+        ENTERPRISE,
         "recognition",
-        "revenue",
-        "quarter",
-        "employees",
-        "rd",
-        "research_projects",
-        "standards",
-        "certified_products",
+        GATES,
+        FINANCES,
+        PROJECTS,
         CHECK,
     ]
 

@@ -4,12 +4,15 @@ message the visitor reads; no input makes a form raise."""
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext
 from hypothesis import given
 from hypothesis import strategies as st
 
+from policies.check_fields import question, this_year
 from policies.forms import FactForm, GateForm
-from policies.rules.facts import TOPIC_BY_SLUG
+from policies.rules.facts import INPUT_FACTS, TOPIC_BY_SLUG
 
 
 def cleaned(fact: str, typed: object) -> dict:
@@ -127,11 +130,53 @@ def test_years_accept_fractions_within_bounds():
     ]
 
 
-def test_years_since_settlement_must_be_whole():
-    assert cleaned("years_since_settlement", "0") == {
+def test_the_settlement_is_asked_as_a_year_and_kept_as_years_since():
+    now = this_year()
+    assert cleaned("years_since_settlement", str(now)) == {
         "years_since_settlement": Decimal(0)
     }
-    assert "whole number" in errors("years_since_settlement", "0.5")[0]
+    assert cleaned("years_since_settlement", f"{now - 2}年") == {
+        "years_since_settlement": Decimal(2)
+    }
+    form = FactForm(facts=["years_since_settlement"])
+    assert "In which year did the enterprise register" in form.as_div()
+    assert "0 =" not in form.as_div()
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("0", "Enter the year as four digits"),
+        ("25", "Enter the year as four digits"),
+        ("二〇二五", "Enter the year as four digits"),
+        ("1800", "The year must be"),
+    ],
+)
+def test_a_settlement_year_that_is_not_a_year_says_how_to_write_it(typed, message):
+    assert errors("years_since_settlement", typed)[0].startswith(message)
+
+
+def test_a_settlement_year_in_the_future_is_refused():
+    assert errors("years_since_settlement", str(this_year() + 1)) == [
+        f"The year cannot be later than this year, {this_year()}"
+    ]
+
+
+def test_questions_name_the_fiscal_years_from_the_date_in_beijing():
+    form = FactForm(facts=["revenue_latest_year", "revenue_previous_year"])
+    labels = [str(form[name].label) for name in form.fields]
+    assert labels == [
+        f"What was the enterprise’s business revenue in {this_year() - 1}?",
+        f"What was its business revenue in {this_year() - 2}?",
+    ]
+
+
+def test_every_question_is_a_question_and_its_hint_does_not_repeat_it():
+    for fact in INPUT_FACTS:
+        asked = question(fact)
+        assert asked.endswith("?"), fact.name
+        assert gettext(fact.help).strip() and gettext(fact.help) != asked, fact.name
+        assert "latest year" not in asked and "0 =" not in fact.help, fact.name
 
 
 @pytest.mark.parametrize(("typed", "value"), [("yes", True), ("no", False)])
@@ -218,7 +263,7 @@ def test_raw_answers_keep_only_the_page_own_fields():
         ),
         facts=["revenue_latest_year"],
     )
-    assert form.raw_answers() == {"revenue_latest_year": ["1"]}
+    assert form.raw_answers() == {"revenue_latest_year": ["1元"]}
 
 
 def test_gate_options_name_the_facts_they_open():
@@ -226,7 +271,8 @@ def test_gate_options_name_the_facts_they_open():
     form = GateForm(topics={equity: ["equity_investment_this_year"]})
     html = form.as_div()
     assert html.count('data-facts="equity_investment_this_year"') == 3
-    assert "Did the enterprise receive equity investment" in html
+    assert "Has the enterprise received equity investment" in html
+    assert f"in {this_year()}?" in html
 
 
 def test_gate_needs_an_answer_and_names_the_topic():
@@ -240,3 +286,131 @@ def test_gate_answers_by_topic():
     form = GateForm(data={"gate_equity": "no"}, topics={TOPIC_BY_SLUG["equity"]: []})
     assert form.is_valid()
     assert form.answers() == {"equity": "no"}
+
+
+def test_a_gate_that_offers_to_include_something_has_no_i_dont_know():
+    quarter = TOPIC_BY_SLUG["quarter"]
+    form = GateForm(topics={quarter: ["revenue_q1_current_year"]})
+    assert [value for value, _label in form.fields["gate_quarter"].choices] == [
+        "yes",
+        "no",
+    ]
+    refused = GateForm(data={"gate_quarter": "unknown"}, topics={quarter: []})
+    assert not refused.is_valid()
+
+
+# money on a Chinese page
+
+
+def zh_cleaned(fact: str, typed: str) -> Decimal:
+    with translation.override("zh-hans"):
+        form = FactForm(data={fact: typed}, facts=[fact])
+        assert form.is_valid(), form.errors
+        return form.facts()[fact]
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("3000", 30_000_000),
+        ("3,000", 30_000_000),
+        ("0.5", 5_000),
+        ("3000万", 30_000_000),
+        ("3000万元", 30_000_000),
+        ("1.2亿", 120_000_000),
+        ("30,000,000元", 30_000_000),
+        ("CNY 30,000,000", 30_000_000),
+        ("30 million", 30_000_000),
+        ("０", 0),
+    ],
+)
+def test_a_chinese_money_box_takes_wan_unless_another_unit_is_typed(typed, value):
+    assert zh_cleaned("revenue_latest_year", typed) == Decimal(value)
+
+
+def test_a_chinese_money_box_says_its_unit_and_reads_the_figure_back():
+    with translation.override("zh-hans"):
+        form = FactForm(
+            data={"revenue_latest_year": "3000"}, facts=["revenue_latest_year"]
+        )
+        field = form.fields["revenue_latest_year"]
+        assert field.suffix == "万元" and "单位：万元" in field.unit_note
+        assert field.readback("3000") == "= 3000万元"
+        assert field.readback("1.2亿") == "= 1.2亿元"
+        assert field.readback("abc") == ""
+
+
+def test_an_english_money_box_reads_yuan_and_reads_back_in_words():
+    field = FactForm(facts=["revenue_latest_year"]).fields["revenue_latest_year"]
+    assert field.prefix == "CNY" and field.unit == 1
+    assert field.readback("30,000,000") == "= CNY 30,000,000 (CNY 30 million)"
+
+
+def test_money_is_kept_with_its_unit_so_it_means_the_same_in_either_language():
+    with translation.override("zh-hans"):
+        form = FactForm(
+            data=MultiValueDict({"revenue_latest_year": ["3000"]}),
+            facts=["revenue_latest_year"],
+        )
+        raw = form.raw_answers()
+    assert raw == {"revenue_latest_year": ["3000万"]}
+    english = FactForm(data=MultiValueDict(raw), facts=["revenue_latest_year"])
+    assert english.is_valid() and english.facts()["revenue_latest_year"] == 30_000_000
+    with translation.override("zh-hans"):
+        shown = FactForm(facts=["revenue_latest_year"])
+        shown.show_answers(MultiValueDict(raw))
+        assert shown.initial == {"revenue_latest_year": "3000"}
+
+
+# figures that look like a slipped unit
+
+
+def submitted(fact: str, typed: str, language: str = "en", **extra: str) -> FactForm:
+    with translation.override(language):
+        form = FactForm(
+            data=MultiValueDict({fact: [typed], **{k: [v] for k, v in extra.items()}}),
+            facts=[fact],
+            check_figures=True,
+        )
+        form.is_valid()
+        return form
+
+
+def test_annual_revenue_of_200_yuan_is_queried_with_what_was_likely_meant():
+    form = submitted("revenue_latest_year", "200")
+    assert form.errors["revenue_latest_year"] == [
+        "Check Revenue in the latest year: CNY 200 is unusually small. Did you mean "
+        "CNY 2,000,000? Correct it, or select Continue again to keep CNY 200."
+    ]
+    assert form.queried == ["revenue_latest_year=200"]
+
+
+def test_a_queried_figure_submitted_again_is_kept():
+    form = submitted("revenue_latest_year", "200", confirm="revenue_latest_year=200")
+    assert form.is_valid() and form.facts() == {"revenue_latest_year": Decimal(200)}
+    changed = submitted("revenue_latest_year", "300", confirm="revenue_latest_year=200")
+    assert not changed.is_valid()
+
+
+def test_in_chinese_200_yuan_typed_as_such_asks_whether_200_wan_was_meant():
+    form = submitted("revenue_latest_year", "200元", "zh-hans")
+    assert "是否应为200万元" in form.errors["revenue_latest_year"][0]
+    assert submitted("revenue_latest_year", "200", "zh-hans").is_valid()
+
+
+def test_in_chinese_a_figure_typed_in_yuan_into_the_wan_box_is_queried():
+    form = submitted("revenue_latest_year", "60000000", "zh-hans")
+    assert "是否应为6000万元" in form.errors["revenue_latest_year"][0]
+    assert submitted("revenue_latest_year", "60000000元", "zh-hans").is_valid()
+
+
+def test_a_share_of_half_a_percent_asks_whether_half_was_meant():
+    form = submitted("domestic_rd_share_pct", "0.5")
+    assert "Did you mean 50%?" in form.errors["domestic_rd_share_pct"][0]
+    assert submitted("domestic_rd_share_pct", "0").is_valid()
+    assert submitted("domestic_rd_share_pct", "60").is_valid()
+
+
+def test_stored_answers_are_not_queried_again():
+    form = FactForm(data={"revenue_latest_year": "200"}, facts=["revenue_latest_year"])
+    assert form.is_valid()

@@ -17,6 +17,12 @@ from tests.seed import DATA
 from tests.wizard_support import guide, step_url, walk  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("guide")
+ENTERPRISE, RECOGNITION, FINANCES, PROJECTS = (
+    "enterprise",
+    "recognition",
+    "finances",
+    "projects",
+)
 
 EXAMPLES = [e for e in json.loads((DATA / "examples.json").read_text()) if e["profile"]]
 DONGCHENG, CHAOYANG, CHANGPING = EXAMPLES[:3]
@@ -82,7 +88,7 @@ def test_examples_come_out_as_expected_through_the_pages(client, example):
 
 @pytest.mark.parametrize(
     ("example", "pages"),
-    [(DONGCHENG, 8), (CHAOYANG, 8), (CHANGPING, 9)],
+    [(DONGCHENG, 6), (CHAOYANG, 6), (CHANGPING, 6)],
     ids=["dongcheng", "chaoyang", "changping"],
 )
 def test_each_enterprise_answers_only_the_pages_that_matter(client, example, pages):
@@ -100,11 +106,20 @@ def test_results_show_the_estimate_the_rule_and_the_disclaimer(client):
 
 
 def test_results_explain_a_near_miss_in_one_sentence(client):
-    html = walk(client, DONGCHENG["profile"]).html
+    profile = {**DONGCHENG["profile"], "revenue_latest_year": 26_000_000}
+    found = policies_on(walk(client, profile).html)
+    assert found["DC-1"]["status"] == "not_eligible"
     assert (
-        "Revenue in the latest year: you would qualify with more than CNY 500,000,000;"
-        " yours is CNY 80,000,000." in html
+        "Revenue in the latest year: you would qualify with CNY 30,000,000 or more;"
+        " yours is CNY 26,000,000 (CNY 4,000,000 short)."
+        in " ".join(found["DC-1"]["text"].split())
     )
+
+
+def test_a_miss_far_off_its_threshold_is_no_near_miss(client):
+    html = walk(client, DONGCHENG["profile"]).html  # DC-3 needs CNY 500,000,000
+    assert "Missed on one figure" not in html
+    assert "yours is CNY 80,000,000" not in html
 
 
 def test_needs_info_links_to_the_page_that_asks_the_missing_answer(client):
@@ -115,18 +130,29 @@ def test_needs_info_links_to_the_page_that_asks_the_missing_answer(client):
     )
 
 
-def test_an_error_is_summarised_linked_and_recovered(client):
+HAIDIAN_ENTERPRISE = {
+    "enterprise_type": "unknown",
+    "advanced_manufacturing": "unknown",
+    "industry_code": "65",
+    "years_in_business": "",
+}
+HAIDIAN_RECOGNITION = {
+    "above_designated_size": "yes",
+    "newly_above_designated_size": "yes",
+    "specialized_sophisticated": "no",
+}
+
+
+def haidian_up_to_the_figures(client) -> None:
     client.post(step_url(LOCATION), {"district": "haidian"})
+    client.post(step_url(ENTERPRISE), HAIDIAN_ENTERPRISE)
+    client.post(step_url(RECOGNITION), HAIDIAN_RECOGNITION)
     client.post(step_url(GATES), {"gate_quarter": "no"})
-    answers = {"enterprise_type": "unknown", "advanced_manufacturing": "unknown"}
-    client.post(step_url("enterprise"), answers)
-    recognition = {
-        "above_designated_size": "yes",
-        "newly_above_designated_size": "yes",
-        "specialized_sophisticated": "no",
-    }
-    client.post(step_url("recognition"), recognition)
-    response = client.post(step_url("revenue"), {"revenue_latest_year": "-5"})
+
+
+def test_an_error_is_summarised_linked_and_recovered(client):
+    haidian_up_to_the_figures(client)
+    response = client.post(step_url(FINANCES), {"revenue_latest_year": "-5"})
     html = response.content.decode()
     assert response.status_code == 200
     assert 'role="alert"' in html
@@ -135,15 +161,29 @@ def test_an_error_is_summarised_linked_and_recovered(client):
     assert 'aria-invalid="true"' in html
     assert html.count("Revenue in the latest year cannot be negative") == 2
     assert html.startswith("<!doctype html>") and "<title>Error:" in html
-    response = client.post(step_url("revenue"), {"revenue_latest_year": "150,000,000"})
+    response = client.post(step_url(FINANCES), {"revenue_latest_year": "150,000,000"})
     assert response.status_code == 302
-    assert client.get(step_url("recognition")).context["form"].initial == recognition
+    initial = client.get(step_url(RECOGNITION)).context["form"].initial
+    assert initial == HAIDIAN_RECOGNITION
+
+
+def test_an_unlikely_figure_is_queried_once_then_kept(client):
+    haidian_up_to_the_figures(client)
+    response = client.post(step_url(FINANCES), {"revenue_latest_year": "200"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "CNY 200 is unusually small. Did you mean CNY 2,000,000?" in html
+    assert 'name="confirm" value="revenue_latest_year=200"' in html
+    again = {"revenue_latest_year": "200", "confirm": "revenue_latest_year=200"}
+    assert client.post(step_url(FINANCES), again).status_code == 302
+    page = client.get(step_url(FINANCES))
+    assert page.context["form"].initial["revenue_latest_year"] == "200"
 
 
 def test_change_returns_to_check_your_answers(client):
     walk(client, DONGCHENG["profile"])
     check = client.get(step_url(CHECK)).content.decode()
-    change = step_url("revenue", change="1")
+    change = step_url(FINANCES, change="1")
     assert f'href="{change}#id_revenue_latest_year"' in check
     page = client.get(change)
     assert 'value="80000000"' in page.content.decode()
@@ -153,31 +193,40 @@ def test_change_returns_to_check_your_answers(client):
         "revenue_previous_year": "50000000",
         "revenue_two_years_ago": "30000000",
         "highest_revenue_before_latest_year": "50000000",
-        "output_value_latest_year": "",
-        "highest_output_value_before_latest_year": "",
+        "rd_expense_latest_year": "12000000",
     }
     response = client.post(change, answers)
-    assert response["Location"] == step_url(CHECK) + "#answers-revenue"
+    assert response["Location"] == step_url(CHECK) + f"#answers-{FINANCES}"
     check = client.get(step_url(CHECK)).content.decode()
     assert "CNY 120,000,000" in check and "CNY 120 million" in check
 
 
-def test_a_change_that_opens_a_page_asks_it_before_returning(client):
+def test_a_change_that_opens_a_question_asks_it_before_returning(client):
     walk(client, CHAOYANG["profile"])  # awards: "no"
-    gates = {"gate_quarter": "unknown", "gate_scenarios": "yes", "gate_awards": "yes"}
+    gates = {"gate_quarter": "no", "gate_scenarios": "yes", "gate_awards": "yes"}
     response = client.post(step_url(GATES, change="1"), gates)
-    assert response["Location"] == step_url("awards", change="1")
-    awards = {"national_sti_progress_awards": "1", "beijing_sti_progress_awards": "0"}
-    response = client.post(response["Location"], awards)
-    assert response["Location"] == step_url(CHECK) + "#answers-awards"
+    assert response["Location"] == step_url(PROJECTS, change="1")
+    page = client.get(response["Location"]).context["form"]
+    answers = dict.fromkeys(page.fields, "")
+    answers.update(
+        commercialization_project_investment="0",
+        scenario_solution_selected="no",
+        demonstration_scenario_project="yes",
+        demonstration_scenario_funds_raised="10,000,000",
+        sti_plan_project="yes",
+        national_sti_progress_awards="1",
+        beijing_sti_progress_awards="0",
+    )
+    response = client.post(step_url(PROJECTS, change="1"), answers)
+    assert response["Location"] == step_url(CHECK) + f"#answers-{PROJECTS}"
     found = policies_on(client.get(step_url("results")).content.decode())
     assert found["CY-5"]["status"] == "eligible"
 
 
 def test_a_step_skipped_through_the_address_sends_back_to_the_first_unanswered(client):
-    assert client.get(step_url("revenue"))["Location"] == step_url(LOCATION)
+    assert client.get(step_url(FINANCES))["Location"] == step_url(LOCATION)
     client.post(step_url(LOCATION), {"district": "chaoyang"})
-    assert client.get(step_url("rd"))["Location"] == step_url(GATES)
+    assert client.get(step_url(GATES))["Location"] == step_url(ENTERPRISE)
 
 
 @pytest.mark.parametrize("step", ["nonsense", "premises", "done", "0", "results-x"])
@@ -186,7 +235,7 @@ def test_an_unknown_or_closed_step_redirects_without_losing_answers(client, step
     for method in (client.get, client.post):
         response = method(step_url(step))
         assert response.status_code == 302
-        assert response["Location"] == step_url(GATES)
+        assert response["Location"] == step_url(ENTERPRISE)
     assert client.get(step_url(LOCATION)).context["form"].initial == {
         "district": "chaoyang"
     }
@@ -195,14 +244,14 @@ def test_an_unknown_or_closed_step_redirects_without_losing_answers(client, step
 def test_the_management_form_is_not_trusted_so_tampering_changes_nothing(client):
     data = {"district": "haidian", "check_wizard-current_step": "../../etc"}
     response = client.post(step_url(LOCATION), data)
-    assert response["Location"] == step_url(GATES)
-    response = client.post(step_url(GATES), {"gate_quarter": "no"})
-    assert response["Location"] == step_url("enterprise")
+    assert response["Location"] == step_url(ENTERPRISE)
+    response = client.post(step_url(ENTERPRISE), HAIDIAN_ENTERPRISE)
+    assert response["Location"] == step_url(RECOGNITION)
 
 
 def test_a_post_after_the_session_expired_keeps_the_page_answers(client):
     response = client.post(
-        step_url("enterprise"),
+        step_url(ENTERPRISE),
         {
             "enterprise_type": "production",
             "advanced_manufacturing": "yes",
@@ -214,11 +263,8 @@ def test_a_post_after_the_session_expired_keeps_the_page_answers(client):
     assert page.request["PATH_INFO"] == step_url(LOCATION)
     assert "could not find your earlier answers" in page.content.decode()
     client.post(step_url(LOCATION), {"district": "haidian"})
-    client.post(step_url(GATES), {"gate_quarter": "no"})
-    assert (
-        client.get(step_url("enterprise")).context["form"].initial["years_in_business"]
-        == "5"
-    )
+    initial = client.get(step_url(ENTERPRISE)).context["form"].initial
+    assert initial["years_in_business"] == "5"
 
 
 @pytest.mark.parametrize(
@@ -242,9 +288,8 @@ def test_a_post_after_the_session_expired_keeps_the_page_answers(client):
 )
 def test_no_odd_input_produces_a_server_error(client, typed):
     client.post(step_url(LOCATION), {"district": "haidian"})
-    client.post(step_url(GATES), {"gate_quarter": "yes"})
     client.post(
-        step_url("enterprise"),
+        step_url(ENTERPRISE),
         {
             "enterprise_type": typed,
             "advanced_manufacturing": typed,
@@ -252,15 +297,21 @@ def test_no_odd_input_produces_a_server_error(client, typed):
             "years_in_business": typed,
         },
     )
-    response = client.post(step_url("quarter"), {"revenue_q1_current_year": typed})
+    client.post(step_url(ENTERPRISE), HAIDIAN_ENTERPRISE)
+    client.post(step_url(RECOGNITION), HAIDIAN_RECOGNITION)
+    client.post(step_url(GATES), {"gate_quarter": typed})
+    client.post(step_url(GATES), {"gate_quarter": "yes"})
+    response = client.post(
+        step_url(FINANCES), {"revenue_q1_current_year": typed, "confirm": typed}
+    )
     assert response.status_code in (200, 302)
 
 
 def test_results_wait_until_every_page_is_answered(client):
     assert client.get(step_url("results"))["Location"] == step_url(LOCATION)
     client.post(step_url(LOCATION), {"district": "chaoyang"})
-    assert client.get(step_url("results"))["Location"] == step_url(GATES)
-    assert client.post(step_url(CHECK))["Location"] == step_url(GATES)
+    assert client.get(step_url("results"))["Location"] == step_url(ENTERPRISE)
+    assert client.post(step_url(CHECK))["Location"] == step_url(ENTERPRISE)
 
 
 def test_results_can_be_reloaded_and_start_again_forgets_the_answers(client):
@@ -273,7 +324,7 @@ def test_results_can_be_reloaded_and_start_again_forgets_the_answers(client):
 
 
 def test_a_new_criterion_in_the_rule_data_adds_its_question(client):
-    client.post(step_url(LOCATION), {"district": "chaoyang"})
+    walk(client, CHAOYANG["profile"])
     gates = client.get(step_url(GATES)).context["form"].fields
     assert "gate_premises" not in gates
     CriterionFactory(

@@ -61,11 +61,17 @@ DIVISOR_ZERO = Unknown("divisor is zero")
 
 @dataclass(frozen=True)
 class Topic:
-    """A group of facts asked together; a gated topic opens with a yes/no question."""
+    """A group of facts asked together; a gated topic opens with a yes/no question.
+
+    A gate that offers to include something (``gate_is_choice``) is answered yes or
+    no: "I don't know" means nothing there. Gate questions may name years (see
+    ``Fact.question``).
+    """
 
     slug: str
     title: str
     gate_question: str = ""
+    gate_is_choice: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,13 @@ class Fact:
     inputs: tuple[str, ...] = ()
     formula: Callable[..., object] | None = None
     divisor: str = ""  # the input that, at zero, leaves the fact undefined
+    # How the check asks an input fact, as a question that may name the fiscal
+    # years: %(this_year)s, %(latest_year)s, %(previous_year)s and
+    # %(year_before_previous)s (see ``question_years``). ``label`` stays the short
+    # name that explanations, the admin and the API use.
+    question: str = ""
+    # A count of years since an event, asked as the event's calendar year.
+    asked_as_year: bool = False
 
     @property
     def derived(self) -> bool:
@@ -98,6 +111,17 @@ class Fact:
         return dict(self.choices).get(value, value)
 
 
+def question_years(this_year: int) -> dict[str, int]:
+    """The years the questions name, for a check made in ``this_year`` (in Beijing):
+    the latest full fiscal year is the one before it, as the guide reads "latest"."""
+    return {
+        "this_year": this_year,
+        "latest_year": this_year - 1,
+        "previous_year": this_year - 2,
+        "year_before_previous": this_year - 3,
+    }
+
+
 TOPICS: tuple[Topic, ...] = (
     Topic("location", N_("Location")),
     Topic("enterprise", N_("About the enterprise")),
@@ -106,7 +130,11 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "quarter",
         N_("First-quarter revenue"),
-        N_("Do you want to include first-quarter revenue figures for this year?"),
+        N_(
+            "Do you want to add the enterprise’s first-quarter revenue for "
+            "%(this_year)s and %(latest_year)s?"
+        ),
+        gate_is_choice=True,
     ),
     Topic("employees", N_("Employees")),
     Topic("rd", N_("Research and development")),
@@ -114,52 +142,56 @@ TOPICS: tuple[Topic, ...] = (
         "equity",
         N_("Equity investment"),
         N_(
-            "Did the enterprise receive equity investment from investment institutions this year?"
+            "Has the enterprise received equity investment from investment "
+            "institutions in %(this_year)s?"
         ),
     ),
     Topic(
         "premises",
         N_("Office premises"),
-        N_("Does the enterprise rent office premises in its district?"),
+        N_("Does the enterprise rent offices in its district?"),
     ),
     Topic(
         "research_projects",
         N_("Major projects and innovation platforms"),
         N_(
-            "Did the enterprise receive special funds for national or municipal major "
-            "science and technology projects, or set up an innovation platform with a "
-            "university or research institute?"
+            "In %(this_year)s, did the enterprise receive special funds for a national "
+            "or municipal major science and technology project, or set up an "
+            "innovation platform with a university or research institute?"
         ),
     ),
     Topic(
         "scenarios",
         N_("AI application scenarios and commercialisation"),
         N_(
-            "Is the enterprise running an AI commercialisation project, an application-"
-            "scenario solution, a demonstration scenario project or a project in the "
-            "district science and technology plan?"
+            "Does the enterprise have an AI commercialisation project, an "
+            "application-scenario solution, a demonstration scenario project or a "
+            "project in the district science and technology plan?"
         ),
     ),
     Topic(
         "standards",
         N_("Standards"),
         N_(
-            "Did the enterprise rank in the top two drafters of a standard published in the latest year?"
+            "Was the enterprise first or second among the drafters of a standard "
+            "published in %(latest_year)s?"
         ),
     ),
     Topic(
         "awards",
         N_("Science and technology awards"),
         N_(
-            "Did the enterprise win a national or Beijing award for scientific and technological progress in the latest year?"
+            "Did the enterprise win a national or Beijing award for scientific and "
+            "technological progress in %(latest_year)s?"
         ),
     ),
     Topic(
         "certified_products",
         N_("Certified first-set products"),
         N_(
-            "Were any first (set of) major technical equipment products or first-batch "
-            "new material applications of the enterprise certified in the latest year?"
+            "Were any of the enterprise’s products certified in %(latest_year)s as a "
+            "first (set of) major technical equipment or a first-batch new material "
+            "application?"
         ),
     ),
 )
@@ -209,7 +241,14 @@ MAX_MONEY = Decimal("1e13")
 MAX_MONEY_PROJECT = Decimal("1e12")
 
 
-def _money(name: str, label: str, help: str, topic: str, maximum=MAX_MONEY) -> Fact:
+def _money(
+    name: str,
+    label: str,
+    question: str,
+    help: str,
+    topic: str,
+    maximum: Decimal = MAX_MONEY,
+) -> Fact:
     return Fact(
         name,
         FactType.MONEY,
@@ -219,10 +258,13 @@ def _money(name: str, label: str, help: str, topic: str, maximum=MAX_MONEY) -> F
         topic,
         minimum=Decimal(0),
         maximum=maximum,
+        question=question,
     )
 
 
-def _count(name: str, label: str, help: str, topic: str, maximum: int) -> Fact:
+def _count(
+    name: str, label: str, question: str, help: str, topic: str, maximum: int
+) -> Fact:
     return Fact(
         name,
         FactType.INTEGER,
@@ -232,11 +274,12 @@ def _count(name: str, label: str, help: str, topic: str, maximum: int) -> Fact:
         topic,
         minimum=Decimal(0),
         maximum=Decimal(maximum),
+        question=question,
     )
 
 
-def _yes_no(name: str, label: str, help: str, topic: str) -> Fact:
-    return Fact(name, FactType.BOOLEAN, label, help, "", topic)
+def _yes_no(name: str, label: str, question: str, help: str, topic: str) -> Fact:
+    return Fact(name, FactType.BOOLEAN, label, help, "", topic, question=question)
 
 
 INPUT_FACTS: tuple[Fact, ...] = (
@@ -244,208 +287,296 @@ INPUT_FACTS: tuple[Fact, ...] = (
         "district",
         FactType.CHOICE,
         N_("District of registration"),
-        N_("The Beijing district where the enterprise is registered."),
+        N_("The district of the registered address on the business licence."),
         "",
         "location",
         DISTRICTS,
+        question=N_("In which district is the enterprise registered?"),
     ),
     Fact(
         "years_since_settlement",
         FactType.INTEGER,
         N_("Years since settling in the district"),
         N_(
-            "0 = the year of incorporation or settlement in the district, 1 = the first full fiscal year after it, and so on."
+            "The year of establishment on the business licence or, for an enterprise "
+            "that moved, the year its registration moved to this district."
         ),
         N_("years"),
-        "location",
+        "enterprise",
         minimum=Decimal(0),
         maximum=Decimal(200),
+        question=N_(
+            "In which year did the enterprise register in its district, or move its "
+            "registration there?"
+        ),
+        asked_as_year=True,
     ),
     Fact(
         "enterprise_type",
         FactType.CHOICE,
         N_("Type of enterprise"),
-        N_("Production-type, research-and-development-type, or other."),
+        N_(
+            "A production-type enterprise mainly makes products; a research-and-"
+            "development-type enterprise mainly does research and development."
+        ),
         "",
         "enterprise",
         ENTERPRISE_TYPES,
+        question=N_("What type of enterprise is it?"),
     ),
     Fact(
         "years_in_business",
         FactType.NUMBER,
         N_("Years in business"),
-        N_("Years since the enterprise was incorporated; 1.5 means a year and a half."),
+        N_(
+            "Count from the date of establishment on the business licence; 1.5 means "
+            "a year and a half."
+        ),
         N_("years"),
         "enterprise",
         minimum=Decimal(0),
         maximum=Decimal(200),
+        question=N_("How many years has the enterprise been in business?"),
     ),
     Fact(
         "industry_code",
         FactType.CODE,
         N_("Industry code"),
         N_(
-            "Major category of the national industrial classification (GB/T 4754), two digits: 64 internet and related services, 65 software and information technology services."
+            "The two-digit major category of the national industrial classification "
+            "(GB/T 4754) in its statistical registration: for example 64 internet and "
+            "related services, 65 software and information technology services."
         ),
         "",
         "enterprise",
         pattern="[0-9]{2}",
+        question=N_("What is the enterprise’s industry code?"),
     ),
     _yes_no(
         "advanced_manufacturing",
         N_("In advanced manufacturing"),
-        N_(
-            "In the advanced manufacturing industry and not in the prohibited catalogue."
-        ),
+        N_("Is the enterprise in the advanced manufacturing industry?"),
+        N_("Answer no if its business is in the prohibited catalogue."),
         "enterprise",
     ),
     Fact(
         "tech_fields",
         FactType.CHOICES,
         N_("Technology fields"),
-        N_("The technology fields the enterprise works in; choose all that apply."),
+        N_("Choose all that apply."),
         "",
         "enterprise",
         TECH_FIELDS,
+        question=N_("Which technology fields does the enterprise work in?"),
     ),
     _yes_no(
         "above_designated_size",
         N_("Above designated size"),
-        N_("Included in the statistics of enterprises above designated size."),
+        N_(
+            "Is the enterprise included in the statistics of enterprises above "
+            "designated size?"
+        ),
+        N_(
+            "That is, the statistics bureau counts it among the enterprises above "
+            "its industry’s size threshold (规模以上企业), and it files the "
+            "statistical reports they file."
+        ),
         "recognition",
     ),
     _yes_no(
         "newly_above_designated_size",
         N_("Newly above designated size"),
+        N_("Was %(latest_year)s the first year it was included in those statistics?"),
         N_(
-            "Included in those statistics for the first time in the latest full fiscal year."
+            "The year the statistics bureau entered it in the register of enterprises "
+            "above designated size."
         ),
         "recognition",
     ),
     _yes_no(
         "high_tech_enterprise",
         N_("High-tech enterprise"),
-        N_("Identified (certified) as a high-tech enterprise."),
+        N_("Does the enterprise hold a valid high-tech enterprise certificate?"),
+        N_(
+            "The high-tech enterprise certificate is valid for three years from the "
+            "date on it."
+        ),
         "recognition",
     ),
     _yes_no(
         "specialized_sophisticated",
         N_("Specialized and sophisticated enterprise"),
         N_(
-            "Recognised as a specialized and sophisticated enterprise that produces new and unique products."
+            "Is the enterprise recognised as a specialized and sophisticated "
+            "enterprise that produces new and unique products?"
+        ),
+        N_(
+            "The “专精特新” recognition: the enterprise is on the list of recognised "
+            "enterprises that the municipal or national authorities publish."
         ),
         "recognition",
     ),
     _yes_no(
         "district_key_enterprise",
         N_("District key enterprise"),
-        N_("Recognised by its district as a key enterprise."),
+        N_("Is the enterprise one of its district’s key enterprises?"),
+        N_(
+            "Recognised as such by the district, for example on its list of key "
+            "enterprises; the district’s enterprise service office can confirm it."
+        ),
         "recognition",
     ),
     _money(
         "revenue_latest_year",
         N_("Revenue in the latest year"),
-        N_("Business revenue in the latest full fiscal year."),
+        N_("What was the enterprise’s business revenue in %(latest_year)s?"),
+        N_(
+            "Operating revenue in the income statement of that year’s annual "
+            "financial statements."
+        ),
         "revenue",
     ),
     _money(
         "revenue_previous_year",
         N_("Revenue in the previous year"),
-        N_("Business revenue in the year before the latest."),
+        N_("What was its business revenue in %(previous_year)s?"),
+        N_("From that year’s income statement."),
         "revenue",
     ),
     _money(
         "revenue_two_years_ago",
         N_("Revenue two years before the latest"),
-        N_("Business revenue two years before the latest full fiscal year."),
+        N_("What was its business revenue in %(year_before_previous)s?"),
+        N_("From that year’s income statement."),
         "revenue",
     ),
     _money(
         "highest_revenue_before_latest_year",
         N_("Highest revenue before the latest year"),
-        N_("The highest annual business revenue in any year before the latest."),
+        N_(
+            "What was its highest business revenue in any one year before "
+            "%(latest_year)s?"
+        ),
+        N_(
+            "The largest annual operating revenue in the income statements of the "
+            "earlier years; it tells whether a revenue milestone was crossed for the "
+            "first time."
+        ),
         "revenue",
     ),
     _money(
         "output_value_latest_year",
         N_("Output value in the latest year"),
-        N_("Industrial output value in the latest full fiscal year."),
+        N_("What was the enterprise’s industrial output value in %(latest_year)s?"),
+        N_(
+            "Gross industrial output value as the enterprise reports it to the "
+            "statistics bureau; it is not the same as revenue."
+        ),
         "revenue",
     ),
     _money(
         "highest_output_value_before_latest_year",
         N_("Highest output value before the latest year"),
-        N_("The highest annual output value in any year before the latest."),
+        N_(
+            "What was its highest industrial output value in any one year before "
+            "%(latest_year)s?"
+        ),
+        N_("From the statistical reports of the earlier years."),
         "revenue",
     ),
     _money(
         "revenue_q1_current_year",
         N_("First-quarter revenue this year"),
-        N_("Business revenue in the first quarter of the current year."),
+        N_("What was its business revenue in the first quarter of %(this_year)s?"),
+        N_("January to March, from the quarterly income statement."),
         "quarter",
     ),
     _money(
         "revenue_q1_previous_year",
         N_("First-quarter revenue last year"),
-        N_("Business revenue in the first quarter of the previous calendar year."),
+        N_("What was its business revenue in the first quarter of %(latest_year)s?"),
+        N_("January to March of that year."),
         "quarter",
     ),
     _count(
         "insured_employees_now",
         N_("Insured employees now"),
-        N_("Employees with social insurance now."),
+        N_("How many employees does the enterprise pay social insurance for now?"),
+        N_("The number on its latest social insurance payment record."),
         "employees",
         10_000_000,
     ),
     _count(
         "insured_employees_previous_year_end",
         N_("Insured employees at the end of the latest year"),
-        N_(
-            "Employees with social insurance at the end of the latest full fiscal year."
-        ),
+        N_("How many did it pay social insurance for at the end of %(latest_year)s?"),
+        N_("The number on that December’s payment record."),
         "employees",
         10_000_000,
     ),
     _money(
         "rd_expense_latest_year",
         N_("R&D expenses in the latest year"),
-        N_("Research and development expenses in the latest full fiscal year."),
+        N_(
+            "How much did the enterprise spend on research and development in "
+            "%(latest_year)s?"
+        ),
+        N_(
+            "Research and development expenses in the income statement of that "
+            "year’s annual financial statements."
+        ),
         "rd",
     ),
     _money(
         "rd_expense_previous_year",
         N_("R&D expenses in the previous year"),
-        N_("R&D expenses in the year before the latest."),
+        N_("How much did it spend on research and development in %(previous_year)s?"),
+        N_("From that year’s income statement."),
         "rd",
     ),
     _money(
         "rd_expense_two_years_ago",
         N_("R&D expenses two years before the latest"),
-        N_("R&D expenses two years before the latest full fiscal year."),
+        N_(
+            "How much did it spend on research and development in "
+            "%(year_before_previous)s?"
+        ),
+        N_("From that year’s income statement."),
         "rd",
     ),
     Fact(
         "domestic_rd_share_pct",
         FactType.PERCENT,
         N_("Share of R&D expenses incurred in China"),
-        N_("The share of total R&D expenses incurred in China, in percent."),
+        N_(
+            "R&D expenses incurred in China divided by all R&D expenses, as a "
+            "percentage: 100 when all of it is spent in China. A high-tech enterprise "
+            "application reports both figures."
+        ),
         "%",
         "rd",
         minimum=Decimal(0),
         maximum=Decimal(100),
+        question=N_("What share of its R&D expenses was incurred in China?"),
     ),
     _money(
         "equity_investment_this_year",
         N_("Equity investment received this year"),
         N_(
-            "Equity investment received from investment institutions this year, cumulative."
+            "How much equity investment has it received from investment institutions "
+            "in %(this_year)s?"
+        ),
+        N_(
+            "Add up every round received this year, as paid in under the investment "
+            "agreements."
         ),
         "equity",
     ),
     _money(
         "office_rent_annual",
         N_("Annual office rent"),
-        N_("Annual rent of office premises in the district."),
+        N_("How much rent does the enterprise pay a year for its offices there?"),
+        N_("The annual rent in the lease contract, before any subsidy."),
         "premises",
         Decimal("1e12"),
     ),
@@ -453,17 +584,23 @@ INPUT_FACTS: tuple[Fact, ...] = (
         "office_area_m2",
         FactType.NUMBER,
         N_("Office area"),
-        N_("The area of those office premises."),
+        N_("The leased floor area in the lease contract."),
         "m²",
         "premises",
         minimum=Decimal(0),
         maximum=Decimal(10_000_000),
+        question=N_("How large are those offices?"),
     ),
     _money(
         "special_funds_received",
         N_("Special funds received this year"),
         N_(
-            "Special funds received this year for national or municipal major science and technology research projects."
+            "How much has it received in %(this_year)s in special funds for national "
+            "or municipal major science and technology projects?"
+        ),
+        N_(
+            "Add up the funds allocated to the enterprise this year under the "
+            "projects’ task agreements."
         ),
         "research_projects",
         MAX_MONEY_PROJECT,
@@ -472,15 +609,18 @@ INPUT_FACTS: tuple[Fact, ...] = (
         "innovation_platform_total_investment",
         N_("Total investment in an innovation platform"),
         N_(
-            "Total investment in an innovation platform set up in the district with institutions of higher learning or research institutes."
+            "What is the total investment in the innovation platform it set up in "
+            "the district with a university or research institute?"
         ),
+        N_("The total in the platform’s agreement or budget, fixed assets included."),
         "research_projects",
         MAX_MONEY_PROJECT,
     ),
     _money(
         "innovation_platform_fixed_asset_investment",
         N_("Innovation platform fixed-asset investment"),
-        N_("Of that total, the investment in fixed assets."),
+        N_("How much of that total is investment in fixed assets?"),
+        N_("Buildings, equipment and instruments for the platform."),
         "research_projects",
         MAX_MONEY_PROJECT,
     ),
@@ -488,7 +628,12 @@ INPUT_FACTS: tuple[Fact, ...] = (
         "standards_international_top2",
         N_("International standards (top two drafter)"),
         N_(
-            "International standards published in the latest year on which the enterprise ranked in the top two drafters; count each standard once, at its highest level."
+            "How many international standards published in %(latest_year)s list the "
+            "enterprise first or second among their drafters?"
+        ),
+        N_(
+            "Count each standard once, at its highest level: an international "
+            "standard later adopted as a national one counts here only."
         ),
         "standards",
         1000,
@@ -497,8 +642,10 @@ INPUT_FACTS: tuple[Fact, ...] = (
         "standards_national_top2",
         N_("National standards (top two drafter)"),
         N_(
-            "National standards published in the latest year on which the enterprise ranked in the top two drafters."
+            "How many national standards published in %(latest_year)s list it first "
+            "or second among their drafters?"
         ),
+        N_("A standard’s foreword lists its drafting organisations in order."),
         "standards",
         1000,
     ),
@@ -506,16 +653,20 @@ INPUT_FACTS: tuple[Fact, ...] = (
         "standards_industry_or_beijing_top2",
         N_("Industry or Beijing standards (top two drafter)"),
         N_(
-            "Industry or Beijing standards published in the latest year on which the enterprise ranked in the top two drafters."
+            "How many industry or Beijing local standards published in "
+            "%(latest_year)s list it first or second among their drafters?"
         ),
+        N_("A standard’s foreword lists its drafting organisations in order."),
         "standards",
         1000,
     ),
     _count(
         "first_set_products_certified",
         N_("Certified first-set products"),
+        N_("How many of its products were certified in %(latest_year)s?"),
         N_(
-            "First (set of) major technical equipment products and first-batch new material applications certified in the latest year."
+            "Count the products and materials in Beijing’s certified first (set of) "
+            "major technical equipment and first-batch new material applications."
         ),
         "certified_products",
         1000,
@@ -524,8 +675,10 @@ INPUT_FACTS: tuple[Fact, ...] = (
         "national_sti_progress_awards",
         N_("National science and technology progress awards"),
         N_(
-            "National Awards for Scientific and Technological Progress won in the latest year."
+            "How many National Awards for Scientific and Technological Progress did "
+            "it win in %(latest_year)s?"
         ),
+        N_("Count each award whose certificate names the enterprise as a winner."),
         "awards",
         100,
     ),
@@ -533,8 +686,10 @@ INPUT_FACTS: tuple[Fact, ...] = (
         "beijing_sti_progress_awards",
         N_("Beijing science and technology progress awards"),
         N_(
-            "Beijing Awards for Scientific and Technological Progress won in the latest year."
+            "How many Beijing Awards for Scientific and Technological Progress did it "
+            "win in %(latest_year)s?"
         ),
+        N_("Count each award whose certificate names the enterprise as a winner."),
         "awards",
         100,
     ),
@@ -542,7 +697,12 @@ INPUT_FACTS: tuple[Fact, ...] = (
         "commercialization_project_investment",
         N_("Commercialisation project investment"),
         N_(
-            "Total investment of a project commercialising disruptive, key and core, or major common technologies in AI and related fields."
+            "What is the total investment of its project commercialising AI technology?"
+        ),
+        N_(
+            "A project bringing disruptive, key and core, or major common "
+            "technologies in AI and related fields to market: the total in its "
+            "budget. Enter 0 if there is none."
         ),
         "scenarios",
         MAX_MONEY_PROJECT,
@@ -551,7 +711,11 @@ INPUT_FACTS: tuple[Fact, ...] = (
         "scenario_solution_selected",
         N_("Application-scenario solution selected"),
         N_(
-            "A solution for an AI application-scenario plan of the district was selected and passed the assessment."
+            "Was a solution of the enterprise selected for the district’s AI "
+            "application-scenario plan, and did it pass the assessment?"
+        ),
+        N_(
+            "The district’s plan lists the AI application scenarios it seeks solutions for."
         ),
         "scenarios",
     ),
@@ -559,14 +723,23 @@ INPUT_FACTS: tuple[Fact, ...] = (
         "demonstration_scenario_project",
         N_("Demonstration scenario project"),
         N_(
-            "A project recognised as a national or Beijing pilot or demonstration project of AI application scenarios."
+            "Is a project of the enterprise recognised as a national or Beijing pilot "
+            "or demonstration project of AI application scenarios?"
+        ),
+        N_(
+            "Such projects are on the list of pilot or demonstration projects that a "
+            "national ministry or a Beijing municipal department publishes."
         ),
         "scenarios",
     ),
     _money(
         "demonstration_scenario_funds_raised",
         N_("Funds raised for the demonstration scenario"),
-        N_("Funds raised by the constructor of that application scenario."),
+        N_("How much did the constructor of that application scenario raise for it?"),
+        N_(
+            "The constructor is the organisation building the scenario, often the "
+            "enterprise’s client; count the funds it raised for the project."
+        ),
         "scenarios",
         MAX_MONEY_PROJECT,
     ),
@@ -574,8 +747,10 @@ INPUT_FACTS: tuple[Fact, ...] = (
         "sti_plan_project",
         N_("Project in the district S&T plan"),
         N_(
-            "A research and development project included in the district science and technology plan after evaluation."
+            "Is a research and development project of the enterprise included in the "
+            "district science and technology plan after evaluation?"
         ),
+        N_("The plan’s approval notice lists the projects included."),
         "scenarios",
     ),
 )
