@@ -17,7 +17,6 @@ from django.core.management import call_command
 from django.forms import CheckboxSelectMultiple, RadioSelect
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
 from policies.check_fields import this_year
 from policies.forms import UNKNOWN, YES
@@ -103,9 +102,8 @@ class Walk:
 
 
 def walk(client: Client, profile: Mapping[str, object]) -> Walk:
-    """Answer every page from ``profile`` in the active language (in 万元 on a
+    """Answer every page from ``profile`` as its language asks (in 万元 on a
     Chinese page), then ask for the results."""
-    language = translation.get_language() or "en"
     done = Walk()
     url = step_url(LOCATION)
     while len(done.pages) < MAX_PAGES:
@@ -113,7 +111,7 @@ def walk(client: Client, profile: Mapping[str, object]) -> Walk:
         assert response.status_code == 200, (url, response.status_code)
         step = response.context["step"].name
         done.pages.append(step)
-        form = response.context["form"]
+        form, language = response.context["form"], response.wsgi_request.LANGUAGE_CODE
         data = {} if step == CHECK else page_answers(form, profile, language)
         response = client.post(url, data)
         assert response.status_code == 302, (url, response.context["form"].errors)
