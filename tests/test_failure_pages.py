@@ -178,17 +178,17 @@ def test_a_step_posted_while_the_database_fails_keeps_earlier_answers(
 ):
     assert lenient_client.post(step_url("location"), {"district": "dongcheng"})[
         "Location"
-    ] == step_url("settlement")
+    ] == step_url("enterprise")
     before = _stored_answers(lenient_client)
 
     with failure:
         response = lenient_client.post(
-            step_url("settlement"), {"years_since_settlement": "2"}
+            step_url("enterprise"), {"years_since_settlement": "2024"}
         )
 
     _assert_friendly(response, 503, "en")
     assert _stored_answers(lenient_client) == before
     assert before["location"] == {"district": ["dongcheng"]}
-    page = lenient_client.get(step_url("settlement"))
+    page = lenient_client.get(step_url("enterprise"))
     assert page.status_code == 200
-    assert page.context["step"].name == "settlement"
+    assert page.context["step"].name == "enterprise"
