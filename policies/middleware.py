@@ -1,13 +1,16 @@
-"""Refuse what no database can store, and answer 503 with a friendly page, never a
-traceback, when the database is down."""
+"""Refuse a host the portal does not serve and what no database can store, and
+answer 503 with a friendly page, never a traceback, when the database is down."""
 
 import logging
 from collections.abc import Callable
 
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
+from django.middleware import security
+from django.utils.log import log_response
 
-from .errors import bad_request, unavailable
+from .errors import bad_host, bad_request, unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -48,4 +51,49 @@ class RefuseNullCharactersMiddleware:
         query = request.META.get("QUERY_STRING", "")
         if "\x00" in request.path_info or "%00" in query or "\x00" in query:
             return bad_request(request)
+        return self.get_response(request)
+
+
+class SecurityMiddleware(security.SecurityMiddleware):
+    """Django's, except that it leaves a request for a host the portal does not
+    serve alone: its HTTPS redirect would read the host and fail outside every other
+    middleware, so the 400 would go out without the CSP and frame headers.
+    ``RefuseDisallowedHostMiddleware`` refuses it further in."""
+
+    def process_request(self, request: HttpRequest) -> HttpResponse | None:
+        try:
+            request.get_host()
+        except DisallowedHost:
+            return None
+        return super().process_request(request)
+
+
+MAX_LOGGED_HOST = 100
+
+
+class RefuseDisallowedHostMiddleware:
+    """A plain 400 page, with every security header and one log line, for a
+    ``Host`` not in ``ALLOWED_HOSTS``.
+
+    Django would raise ``DisallowedHost`` wherever the host is first read and log
+    a traceback; its error page, rendered for that request, could fail the same way.
+    This refuses the request before anything reads the host, inside the header
+    middleware, and logs the refused host once, escaped onto one line.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            request.get_host()
+        except DisallowedHost:
+            response = bad_host(request)
+            log_response(
+                "Refused a request for %s: the host is not in ALLOWED_HOSTS",
+                request.META.get("HTTP_HOST", "")[:MAX_LOGGED_HOST],
+                response=response,
+                request=request,
+            )
+            return response
         return self.get_response(request)

@@ -55,12 +55,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Django's, minus the HTTPS redirect for a host refused further in.
+    "policies.middleware.SecurityMiddleware",
     # Outside the session and the views, so even an error page they fail with
     # carries the CSP and X-Frame-Options headers.
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "policies.middleware.RefuseDisallowedHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "policies.middleware.RefuseNullCharactersMiddleware",

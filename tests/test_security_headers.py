@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.templatetags.static import static
 from django.test import override_settings
 
 from policies import views
@@ -146,3 +147,17 @@ def test_production_settings_pass_check_deploy_without_a_warning():
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("path", ["css/site.css", "img/favicon.svg"])
+def test_static_files_carry_the_csp_and_frame_headers_too(client, path):
+    with PRODUCTION:
+        response = client.get(static(path), secure=True)
+
+    assert response.status_code == 200
+    assert response["X-Frame-Options"] == "DENY"
+    csp = _csp_directives(response["Content-Security-Policy"])
+    assert csp["default-src"] == ["'self'"]
+    assert csp["frame-ancestors"] == ["'none'"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
