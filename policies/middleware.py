@@ -7,7 +7,6 @@ from collections.abc import Callable
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
-from django.middleware import security
 from django.utils.log import log_response
 
 from .errors import bad_host, bad_request, unavailable
@@ -54,20 +53,6 @@ class RefuseNullCharactersMiddleware:
         return self.get_response(request)
 
 
-class SecurityMiddleware(security.SecurityMiddleware):
-    """Django's, except that it leaves a request for a host the portal does not
-    serve alone: its HTTPS redirect would read the host and fail outside every other
-    middleware, so the 400 would go out without the CSP and frame headers.
-    ``RefuseDisallowedHostMiddleware`` refuses it further in."""
-
-    def process_request(self, request: HttpRequest) -> HttpResponse | None:
-        try:
-            request.get_host()
-        except DisallowedHost:
-            return None
-        return super().process_request(request)
-
-
 MAX_LOGGED_HOST = 100
 
 
@@ -78,7 +63,9 @@ class RefuseDisallowedHostMiddleware:
     Django would raise ``DisallowedHost`` wherever the host is first read and log
     a traceback; its error page, rendered for that request, could fail the same way.
     This refuses the request before anything reads the host, inside the header
-    middleware, and logs the refused host once, escaped onto one line.
+    middleware, and logs the refused host once, escaped onto one line. (Outside it,
+    ``SecurityMiddleware`` sends plain HTTP to HTTPS on ``SECURE_SSL_HOST``, the
+    portal's own host, without reading the request's.)
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:

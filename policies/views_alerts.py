@@ -22,6 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from . import sharing
+from .addresses import absolute_url
 from .alerts import services, tokens
 from .alerts.forms import SubscribeForm
 from .check_answers import profile_sections
@@ -73,8 +74,8 @@ def subscribe(request: HttpRequest, token: str) -> HttpResponse:
             )
             services.confirmation_send(
                 subscription=subscription,
-                confirm_url=request.build_absolute_uri(path),
-                about_url=request.build_absolute_uri(reverse("policies:alerts")),
+                confirm_url=absolute_url(path),
+                about_url=absolute_url(reverse("policies:alerts")),
             )
         return redirect("policies:alerts_sent")
     context = {

@@ -8,6 +8,7 @@ Only four variables matter to run it: ``DATABASE_URL`` (unset: a SQLite file bes
 import sys
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -55,8 +56,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Django's, minus the HTTPS redirect for a host refused further in.
-    "policies.middleware.SecurityMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     # Outside the session and the views, so even an error page they fail with
     # carries the CSP and X-Frame-Options headers.
     "csp.middleware.CSPMiddleware",
@@ -176,7 +176,11 @@ POLICY_REVIEW_MAX_AGE_DAYS = env.int("POLICY_REVIEW_MAX_AGE_DAYS", default=365)
 DEFAULT_PORTAL_NAME = _("Beijing AI Industry Policy Portal")
 PORTAL_NAME = env.str("PORTAL_NAME", default="") or DEFAULT_PORTAL_NAME
 PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="portal@example.gov.cn")
-PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+# The portal's public address (https://… in production, checked by `check --deploy`):
+# every link it gives out is built on it, never on the request's Host header.
+PORTAL_BASE_URL = env.str(
+    "PORTAL_BASE_URL", default="http://127.0.0.1:8000" if DEBUG else ""
+)
 
 # Email (policy alerts): EMAIL_URL such as smtp+tls://user:password@host:587, or the
 # EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD and EMAIL_USE_TLS
@@ -215,6 +219,8 @@ CACHES = {
 # Production hardening. TLS ends at the proxy in front, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# ... to the portal's own host, so the redirect never reads the request's Host.
+SECURE_SSL_HOST = urlsplit(PORTAL_BASE_URL).netloc or None
 # Load balancers and crawlers may ask these over plain HTTP; neither says anything
 # private.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^robots\.txt$"]

@@ -11,6 +11,11 @@ from .settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+# Links are built on the portal's public address, never on the test client's
+# "testserver" host, so a link taken from the Host header shows in any test.
+PORTAL_BASE_URL = "https://portal.example.test"
+SECURE_SSL_HOST = "portal.example.test"
+
 # The test client and the live server speak plain HTTP on localhost.
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False

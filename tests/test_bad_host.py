@@ -26,13 +26,12 @@ def _logged(caplog) -> list[logging.LogRecord]:
     return [r for r in caplog.records if r.levelno >= logging.WARNING]
 
 
-@pytest.mark.parametrize("secure", [True, False], ids=["https", "plain http"])
 def test_a_disallowed_host_is_a_plain_400_with_the_security_headers(
-    lenient_client, caplog, secure
+    lenient_client, caplog
 ):
     with PRODUCTION:
         response = lenient_client.get(
-            reverse("policies:home"), headers={"host": EVIL}, secure=secure
+            reverse("policies:home"), headers={"host": EVIL}, secure=True
         )
 
     assert response.status_code == 400
@@ -43,11 +42,23 @@ def test_a_disallowed_host_is_a_plain_400_with_the_security_headers(
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
-    if secure:
-        assert response["Strict-Transport-Security"].startswith("max-age=")
+    assert response["Strict-Transport-Security"].startswith("max-age=")
     (record,) = _logged(caplog)
     assert record.exc_info is None
     assert EVIL in record.getMessage()
+
+
+def test_plain_http_for_a_disallowed_host_goes_to_the_portals_own_https_address(
+    lenient_client, caplog, settings
+):
+    path = reverse("policies:policy_list")
+    with PRODUCTION:
+        response = lenient_client.get(path, headers={"host": EVIL})
+
+    assert response.status_code == 301
+    assert response["Location"] == settings.PORTAL_BASE_URL + path
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert not _logged(caplog)
 
 
 def test_a_disallowed_host_with_a_line_break_is_logged_on_one_line(

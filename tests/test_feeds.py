@@ -7,6 +7,7 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
@@ -19,6 +20,7 @@ from .factories import PolicyFactory, RegionFactory
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+BASE = settings.PORTAL_BASE_URL
 
 
 @pytest.fixture
@@ -45,7 +47,7 @@ def test_policy_feed_lists_every_published_policy_as_an_atom_entry(client, guide
     for entry in entries:
         for required in ("id", "title", "updated"):
             assert entry.find(f"{ATOM}{required}").text, required
-        assert entry.find(f"{ATOM}link").get("href").startswith("http://testserver/")
+        assert entry.find(f"{ATOM}link").get("href").startswith(BASE + "/")
     titles = [e.find(f"{ATOM}title").text for e in entries]
     assert "DC-2 Office rent subsidy for newly settled key enterprises" in titles
 

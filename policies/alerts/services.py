@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from .. import selectors, sharing
+from ..addresses import absolute_url
 from ..comparison import district_label
 from ..models import Policy
 from ..models.alerts import Subscription
@@ -142,10 +143,10 @@ def _links(profile: Mapping[str, object]) -> dict[str, str]:
     """Where to read the results and the comparison on these answers, afresh."""
     token = sharing.encode(profile)
     return {
-        "results_url": messages.absolute(
+        "results_url": absolute_url(
             reverse("policies:check_shared", kwargs={"token": token})
         ),
-        "compare_url": messages.absolute(
+        "compare_url": absolute_url(
             reverse("policies:check_compare", kwargs={"token": token})
         ),
     }

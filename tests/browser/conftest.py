@@ -43,6 +43,14 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     }
 
 
+@pytest.fixture(autouse=True)
+def _portal_address_is_the_live_servers(request, settings) -> None:
+    """A deployment's PORTAL_BASE_URL is its own address: here, the live server's,
+    so the share and email links the pages give lead back to it."""
+    if "live_server" in request.fixturenames:
+        settings.PORTAL_BASE_URL = request.getfixturevalue("live_server").url
+
+
 @pytest.fixture
 def guide_server(live_server, transactional_db):
     """The live server, with fixtures/content.json loaded."""
