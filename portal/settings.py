@@ -101,6 +101,17 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# How long a query may run and wait for a lock, in milliseconds (0: no limit), on
+# PostgreSQL. The web server (portal/wsgi.py) sets 5000 and 2000 unless these are
+# set, so a locked table or a runaway query is a 503 in seconds, not a hung
+# worker; the task worker, cron jobs and migrations wait as long as they need.
+DATABASE_STATEMENT_TIMEOUT = env.int("DATABASE_STATEMENT_TIMEOUT", default=0)
+DATABASE_LOCK_TIMEOUT = env.int("DATABASE_LOCK_TIMEOUT", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT} "
+        f"-c lock_timeout={DATABASE_LOCK_TIMEOUT}"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
