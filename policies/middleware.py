@@ -7,6 +7,7 @@ from collections.abc import Callable
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 from django.utils.log import log_response
 
 from .errors import bad_host, bad_request, unavailable
@@ -34,6 +35,26 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.error("Database unavailable for %s: %s", request.path, exception)
         return unavailable(request)
+
+
+class PrivateByDefaultMiddleware:
+    """``Cache-Control: private, no-store`` on every answer that does not say how it
+    may be cached.
+
+    The public pages say so themselves (``caching.cache_public_page``), as do the
+    QR codes; anything else (the check and its answers, alerts, the admin, errors,
+    and redirects chosen by language or session) must never be kept by a CDN or a
+    shared proxy and shown to someone else.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 class RefuseNullCharactersMiddleware:

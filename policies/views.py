@@ -30,7 +30,7 @@ def region(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "policies/region_detail.html", {"region": found})
 
 
-@cache_public_page
+@cache_public_page(query=PolicyFilterForm)
 def policy_list(request: HttpRequest) -> HttpResponse:
     """Every published policy grouped by region in the guide's order, or, once the
     visitor searches or filters, the policies that match."""

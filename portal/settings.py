@@ -62,6 +62,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Static files keep whitenoise's far-future caching; any other answer that
+    # does not say it is public is private (redirects by language included).
+    "policies.middleware.PrivateByDefaultMiddleware",
     "policies.middleware.RefuseDisallowedHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -215,6 +218,11 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=PORTAL_CONTACT_EMAIL)
 # security record number in the footer; each shows only once it is set.
 ICP_LICENSE = env.str("ICP_LICENSE", default="")
 PUBLIC_SECURITY_RECORD = env.str("PUBLIC_SECURITY_RECORD", default="")
+
+# How long browsers, a CDN or a reverse proxy may keep a public page (seconds)
+# before asking again; the ETag makes asking cost one query. Publishing shows
+# everywhere within this time.
+PUBLIC_PAGE_MAX_AGE = env.int("PUBLIC_PAGE_MAX_AGE", default=60)
 
 CACHES = {
     "default": (
