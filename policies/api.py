@@ -20,6 +20,7 @@ from .addresses import absolute_url
 from .rules import serialize
 from .rules.engine import assess
 from .rules.profile import NON_FIELD, ProfileError, parse
+from .throttling import rate_limited
 
 View = Callable[..., JsonResponse]
 
@@ -51,6 +52,7 @@ def _allow(*methods: str) -> Callable[[View], View]:
 
 
 @_allow("POST")
+@rate_limited("api")
 def assess_profile(request: HttpRequest) -> JsonResponse:
     """Assess the profile in the JSON body against every assessable policy."""
     try:
@@ -67,6 +69,7 @@ def assess_profile(request: HttpRequest) -> JsonResponse:
 
 
 @_allow("GET", "HEAD")
+@rate_limited("api")
 def policy_list(request: HttpRequest) -> JsonResponse:
     """Every published policy with its rules, in the guide's order."""
     items = selectors.published_rules()
@@ -74,6 +77,7 @@ def policy_list(request: HttpRequest) -> JsonResponse:
 
 
 @_allow("GET", "HEAD")
+@rate_limited("api")
 def policy_detail(request: HttpRequest, code: str) -> JsonResponse:
     """One published policy with its rules; 404 for a code nothing is published as."""
     items = selectors.published_rules(code=code)

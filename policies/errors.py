@@ -1,4 +1,4 @@
-"""The 400, 403 (CSRF), 500 and 503 answers. They render with no request context
+"""The 400, 403 (CSRF), 429, 500 and 503 answers. They render with no request context
 and no database, since they answer when something, often the database, has just
 failed, and with nothing taken from the ``Host`` header, which may be the very
 thing refused; the API gets them as JSON in its usual ``{"errors": ...}`` shape."""
@@ -69,6 +69,17 @@ def unavailable(request: HttpRequest) -> HttpResponse:
     message = gettext("The service is unavailable; try again in a few minutes.")
     response = _answer(request, "503.html", message, 503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def too_many_requests(request: HttpRequest, *, retry_after: int) -> HttpResponse:
+    """429 for a client over its rate limit (``throttling``), rendered without the
+    database: refusing must cost next to nothing."""
+    message = gettext(
+        "Too many requests from your address: try again in %(seconds)s seconds."
+    ) % {"seconds": retry_after}
+    response = _answer(request, "429.html", message, 429, {"retry_after": retry_after})
+    response["Retry-After"] = str(retry_after)
     return response
 
 

@@ -30,6 +30,7 @@ from .models.alerts import CONFIRM_WITHIN, Subscription
 from .rules.amounts import Amount
 from .rules.profile import ProfileError
 from .templatetags.check_format import amount_text
+from .throttling import rate_limited
 from .views_compare import link_problem
 
 GET_POST = require_http_methods(["GET", "HEAD", "POST"])
@@ -52,6 +53,7 @@ def about(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @GET_POST
+@rate_limited("subscribe", methods=("POST",))
 def subscribe(request: HttpRequest, token: str) -> HttpResponse:
     """The email form beside a results page; the answers come from its share link."""
     try:

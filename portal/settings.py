@@ -181,6 +181,16 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # connection's address. Sign-in lockouts and rate limits both key on it.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "policies.client_address.client_address"
+# Requests each client address may make ("count/period", period s, m, h or d), in
+# the shared cache (policies/throttling.py); over it, 429 with Retry-After. The
+# search counts policy-list requests that carry a query string; subscribing counts
+# posted sign-ups (with the per-address cap of policies/alerts/quota.py). Without
+# REDIS_URL each server process counts alone.
+RATE_LIMITS = {
+    "api": env.str("RATE_LIMIT_API", default="120/m"),
+    "search": env.str("RATE_LIMIT_SEARCH", default="60/m"),
+    "subscribe": env.str("RATE_LIMIT_SUBSCRIBE", default="10/h"),
+}
 
 # A policy whose last review is older than this is flagged to staff.
 POLICY_REVIEW_MAX_AGE_DAYS = env.int("POLICY_REVIEW_MAX_AGE_DAYS", default=365)
