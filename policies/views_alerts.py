@@ -22,7 +22,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from . import sharing
-from .addresses import absolute_url
 from .alerts import services, tokens
 from .alerts.forms import SubscribeForm
 from .check_answers import profile_sections
@@ -64,21 +63,13 @@ def subscribe(request: HttpRequest, token: str) -> HttpResponse:
         return link_problem(request, expired=False)
     form = SubscribeForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
-        subscription = services.subscription_create(
+        # The same answer, in the same time, whatever the address's state: the
+        # confirmation is queued, and the worker applies the daily cap.
+        services.subscription_request(
             email=form.cleaned_data["email"],
             profile=profile,
             language=translation.get_language() or "en",
         )
-        if subscription is not None:
-            path = reverse(
-                "policies:alerts_confirm",
-                kwargs={"token": tokens.confirm_token(subscription)},
-            )
-            services.confirmation_send(
-                subscription=subscription,
-                confirm_url=absolute_url(path),
-                about_url=absolute_url(reverse("policies:alerts")),
-            )
         return redirect("policies:alerts_sent")
     context = {
         "form": form,

@@ -223,6 +223,13 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=PORTAL_CONTACT_EMAIL)
+# Alert emails are sent by the task worker (policies/alerts/outbox.py): a failed
+# attempt is tried again after MAIL_RETRY_BASE_SECONDS, doubling each time up to
+# MAIL_RETRY_MAX_SECONDS, MAIL_MAX_ATTEMPTS times in all (over some six hours with
+# these values) before the email is logged as undeliverable.
+MAIL_RETRY_BASE_SECONDS = env.int("MAIL_RETRY_BASE_SECONDS", default=60)
+MAIL_RETRY_MAX_SECONDS = env.int("MAIL_RETRY_MAX_SECONDS", default=3600)
+MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=12)
 
 # A site served in mainland China shows its MIIT ICP filing number and its public
 # security record number in the footer; each shows only once it is set.

@@ -1,8 +1,13 @@
 """Running the queued work in a test, as ``manage.py db_worker`` does on a server."""
 
+from datetime import timedelta
 from unittest import mock
 
 from django.core.management import call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from policies.models import OutgoingEmail
 
 
 def run_worker() -> None:
@@ -27,4 +32,12 @@ def run_worker() -> None:
 
 def deliver_mail() -> None:
     """Send the email waiting in the outbox, as the worker would."""
+    run_worker()
+
+
+def retry_now() -> None:
+    """Let the time before each email's next attempt pass, then run the worker."""
+    past = timezone.now() - timedelta(seconds=1)
+    OutgoingEmail.objects.update(next_attempt_at=past)
+    DBTaskResult.objects.filter(status="READY").update(run_after=past)
     run_worker()
