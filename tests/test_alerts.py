@@ -288,5 +288,5 @@ def test_the_digest_covers_codes_estimate_and_windows_only():
     assert digest(base) == digest(same_codes)
     assert digest(base) != digest({**base, "estimate": [1, 2]})
     assert digest(base) != digest({**base, "eligible": {"DC-2": [1, 1]}})
-    news = change(base, {**base, "eligible": {"DC-2": [1, 1]}}, today=date.today())
+    news = change(base, {**base, "eligible": {"DC-2": [1, 1]}}, today=date(2026, 6, 1))
     assert (news.gained, news.lost) == (["DC-2"], ["DC-1"])

@@ -5,6 +5,7 @@ import os
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in the test thread; Django's guard against
 # ORM calls from async code would otherwise refuse the fixtures' database work.
@@ -22,6 +23,11 @@ CHROMIUM_ARGS = [
 
 
 CHROMIUM = "/usr/bin/chromium"
+
+# An assertion waits as long as an action may (30 s) rather than Playwright's
+# 5 s: on a machine busy with other work, a page can take longer than that to
+# render, and a test must not fail for it.
+expect.set_options(timeout=30_000)
 
 
 def pytest_collection_modifyitems(config, items) -> None:
