@@ -40,15 +40,19 @@ ROOT = Path(__file__).resolve().parents[2]
 PG_SCALE_URL = os.environ.get("PG_SCALE_URL", "")
 
 
-def _free_port() -> int:
-    """A port nothing listens on now: fixed ports collide with whatever else runs
-    on a shared machine."""
-    with socket.socket() as probe:
+def _free_ports(count: int) -> tuple[int, ...]:
+    """Ports nothing listens on now, all different: fixed ports collide with
+    whatever else runs on a shared machine."""
+    probes = [socket.socket() for _ in range(count)]
+    for probe in probes:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    ports = tuple(probe.getsockname()[1] for probe in probes)
+    for probe in probes:
+        probe.close()
+    return ports
 
 
-PORTS = (_free_port(), _free_port())
+PORTS = _free_ports(2)
 MAX_PAGES = 20
 
 pytestmark = [
