@@ -3,6 +3,7 @@ the address, the worker sends with retries and backoff, exactly once, and no
 address receives more than three confirmations a day however it is spelt or
 however many requests race for it."""
 
+import re
 import socket
 import threading
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
@@ -331,3 +333,25 @@ def _race(job) -> None:
     for thread in threads:
         thread.join(timeout=300)
     assert not any(thread.is_alive() for thread in threads)
+
+
+@pytest.mark.usefixtures("guide")
+def test_the_sign_up_does_the_same_work_whatever_the_address_has_done(client):
+    """No address state is read in the request, so nothing in the answer or its
+    timing can tell a new address from a known or capped one."""
+    for _ in range(quota.PER_DAY + 2):
+        _post(client, "capped@example.com")
+    run_worker()
+    _post(client, "pending@example.com")
+    confirmed(email="known@example.com")
+
+    def work(email: str) -> tuple:
+        with CaptureQueriesContext(connection) as queries:
+            response = _post(client, email)
+        shapes = [re.sub(r"'[^']*'|\d+", "?", q["sql"]) for q in queries]
+        return response.status_code, response["Location"], shapes
+
+    new = work("new@example.com")
+    assert work("capped@example.com") == new
+    assert work("pending@example.com") == new
+    assert work("known@example.com") == new
