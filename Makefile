@@ -7,7 +7,7 @@ PYTHON ?= python3
 STAMP := $(VENV)/.requirements-installed
 
 
-.PHONY: setup run test serve lint format messages
+.PHONY: setup run test serve worker lint format messages
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,7 +46,9 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format .
 
 # Production mode: DEBUG off, hashed and compressed static files served by whitenoise,
-# gunicorn on 127.0.0.1:8000. SECRET_KEY must be set in the environment.
+# gunicorn on 127.0.0.1:8000. SECRET_KEY and PORTAL_BASE_URL (the public https://
+# address every link is built on) must be set in the environment: check --deploy
+# refuses to start without them.
 # Threaded workers (2 x 4 per two cores): a thread waiting on PostgreSQL (a session
 # commit) leaves the core to another; loadtest/ measured 2-3x the wizard's
 # throughput of 3 single-threaded workers.
@@ -56,3 +58,8 @@ serve: setup
 	DEBUG=false $(VENV)/bin/gunicorn portal.wsgi --bind 127.0.0.1:8000 \
 		--workers $${WEB_CONCURRENCY:-2} --threads $${GUNICORN_THREADS:-4} \
 		--access-logfile - --forwarded-allow-ips "*"
+
+# The task worker: sends alert email (and runs any other queued work) from the
+# database queue. Production runs it beside the web servers, with their settings.
+worker: setup
+	$(PY) manage.py db_worker

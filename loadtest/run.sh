@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # A measured benchmark, not part of CI: wrk against a production-mode server on this
-# machine, /healthz (the floor: one query, no template) against a region page.
-# Target: the region page serves at least 60% of /healthz's requests per second,
-# with no error.
+# machine, /healthz (the floor: one query, no template) against a region page, then
+# POST /api/assess from many clients each under its rate limit, and from one client
+# over it while /healthz is measured beside it.
+# Targets: the region page serves at least 60% of /healthz's requests per second,
+# with no error; /api/assess under the limit answers with no error; one client
+# over its limit gets 429s and leaves /healthz's p99 within 250 ms.
 #
-#   SECRET_KEY=... make serve          # in another shell: gunicorn on 127.0.0.1:8000
+#   SECRET_KEY=... PORTAL_BASE_URL=https://... TRUSTED_PROXY_COUNT=1 make serve
 #   loadtest/run.sh                    # 50 connections, 30 s on each address
+#
+# TRUSTED_PROXY_COUNT=1 lets wrk play the proxy and name the clients in
+# X-Forwarded-For; with REDIS_URL set, every gunicorn process counts a client's
+# requests together (without it, each process lets a client have its limit).
 #
 # The 30 s are taken in interleaved rounds (healthz, region, healthz, ...) so that
 # whatever else the machine is doing weighs on both alike. Settings, from the
@@ -76,4 +83,26 @@ ratio=$(awk -v a="${requests[$REGION_PATH]}" -v b="${requests[/healthz]}" \
   'BEGIN { printf "%.2f", a / b }')
 total_errors=$(( ${errors[/healthz]} + ${errors[$REGION_PATH]} ))
 echo "region / healthz requests per second: $ratio (target >= $TARGET_RATIO), errors: $total_errors"
-awk -v r="$ratio" -v t="$TARGET_RATIO" -v e="$total_errors" 'BEGIN { exit !(r >= t && e == 0) }'
+pages_ok=$(awk -v r="$ratio" -v t="$TARGET_RATIO" -v e="$total_errors" \
+  'BEGIN { print (r >= t && e == 0) }')
+
+echo
+# Many clients, each under its limit: every answer a 200.
+under=$(CLIENTS=many wrk -t"$THREADS" -c"$CONNECTIONS" -d"${round_seconds}s" --timeout 10s \
+  -s assess.lua "$BASE_URL/api/assess" | grep '^RESULT')
+echo "/api/assess, many clients under the limit: ${under#RESULT }"
+# One client over its limit, with /healthz measured beside it by another client.
+CLIENTS=one wrk -t1 -c"$CONNECTIONS" -d"${round_seconds}s" --timeout 10s \
+  -s assess.lua "$BASE_URL/api/assess" > over.out &
+abuser=$!
+beside=$(wrk -t1 -c10 -d"$(( round_seconds - 2 ))s" --timeout 10s -s report.lua \
+  "$BASE_URL/healthz" | grep '^RESULT')
+wait "$abuser"
+over=$(grep '^RESULT' over.out); rm -f over.out
+echo "/api/assess, one client over the limit (non2xx = 429s): ${over#RESULT }"
+echo "/healthz beside it: ${beside#RESULT }"
+api_ok=$(awk -v e="$(field errors "$under")" -v n="$(field non2xx "$under")" \
+  -v p="$(field p99_ms "$beside")" -v h="$(field non2xx "$beside")" \
+  -v r="$(field non2xx "$over")" 'BEGIN { print (e == 0 && n == 0 && h == 0 && r > 0 && p < 250) }')
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ "$pages_ok" = 1 ] && [ "$api_ok" = 1 ]

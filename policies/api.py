@@ -16,9 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from . import selectors
+from .addresses import absolute_url
 from .rules import serialize
 from .rules.engine import assess
 from .rules.profile import NON_FIELD, ProfileError, parse
+from .throttling import rate_limited
 
 View = Callable[..., JsonResponse]
 
@@ -50,6 +52,7 @@ def _allow(*methods: str) -> Callable[[View], View]:
 
 
 @_allow("POST")
+@rate_limited("api")
 def assess_profile(request: HttpRequest) -> JsonResponse:
     """Assess the profile in the JSON body against every assessable policy."""
     try:
@@ -66,13 +69,15 @@ def assess_profile(request: HttpRequest) -> JsonResponse:
 
 
 @_allow("GET", "HEAD")
+@rate_limited("api")
 def policy_list(request: HttpRequest) -> JsonResponse:
     """Every published policy with its rules, in the guide's order."""
     items = selectors.published_rules()
-    return JsonResponse({"policies": [_open_data(request, item) for item in items]})
+    return JsonResponse({"policies": [_open_data(item) for item in items]})
 
 
 @_allow("GET", "HEAD")
+@rate_limited("api")
 def policy_detail(request: HttpRequest, code: str) -> JsonResponse:
     """One published policy with its rules; 404 for a code nothing is published as."""
     items = selectors.published_rules(code=code)
@@ -80,10 +85,10 @@ def policy_detail(request: HttpRequest, code: str) -> JsonResponse:
         return _refuse(
             404, _("No published policy has the code %(code)s.") % {"code": code}
         )
-    return JsonResponse(_open_data(request, items[0]))
+    return JsonResponse(_open_data(items[0]))
 
 
-def _open_data(request: HttpRequest, item: selectors.PublishedRules) -> dict:
+def _open_data(item: selectors.PublishedRules) -> dict:
     page = reverse("policies:policy", kwargs={"code": item.rule.code})
     return {
         **serialize.policy_rule(item.rule),
@@ -91,5 +96,5 @@ def _open_data(request: HttpRequest, item: selectors.PublishedRules) -> dict:
         "valid_from": item.valid_from,
         "valid_until": item.valid_until,
         "headline_benefit": item.headline_benefit,
-        "url": request.build_absolute_uri(page),
+        "url": absolute_url(page),
     }

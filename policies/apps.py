@@ -7,10 +7,11 @@ class PoliciesConfig(AppConfig):
     verbose_name = _("Policies")
 
     def ready(self) -> None:
-        """Let the engine speak the visitor's language, and keep the stamp current."""
+        """Let the engine speak the visitor's language, keep the stamp current and
+        register the deployment checks."""
         from django.utils.translation import get_language, gettext
 
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401
         from .rules.text import set_translator
 
         set_translator(gettext, get_language)

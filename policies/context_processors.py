@@ -1,5 +1,6 @@
 """Values every page template needs: the portal's identity and filing numbers, the
-page's canonical address and its address in each language."""
+page's canonical address, its address in each language and the address printed on
+it, all on ``PORTAL_BASE_URL`` (never the request's ``Host``)."""
 
 import re
 
@@ -7,15 +8,21 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
 
+from .addresses import absolute_url
+
 
 def site(request: HttpRequest) -> dict:
-    base = settings.PORTAL_BASE_URL.rstrip("/")
+    # The query string a cached page is keyed on (``caching``), so a printout shows
+    # a search's words but never a parameter the page ignores.
+    query = getattr(request, "page_query", "")
     return {
         "portal_name": settings.PORTAL_NAME,
         "portal_contact_email": settings.PORTAL_CONTACT_EMAIL,
-        "canonical_url": base + request.path,
+        "portal_url": absolute_url("/"),
+        "canonical_url": absolute_url(request.path),
+        "page_url": absolute_url(request.path + (f"?{query}" if query else "")),
         "language_urls": [
-            (code, base + translate_url(request.path, code))
+            (code, absolute_url(translate_url(request.path, code)))
             for code, _name in settings.LANGUAGES
         ],
         "icp_license": settings.ICP_LICENSE,

@@ -1,12 +1,15 @@
-"""The 400, 403 (CSRF), 500 and 503 answers. Both render with no request context and no database,
-since they answer when something, often the database, has just failed; the API
-gets them as JSON in its usual ``{"errors": ...}`` shape."""
+"""The 400, 403 (CSRF), 429, 500 and 503 answers. They render with no request context
+and no database, since they answer when something, often the database, has just
+failed, and with nothing taken from the ``Host`` header, which may be the very
+thing refused; the API gets them as JSON in its usual ``{"errors": ...}`` shape."""
 
 import sys
 
+from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext
 
 from .context_processors import site
@@ -22,16 +25,33 @@ def _context(request: HttpRequest) -> dict[str, object]:
     return {**site(request), "request": request}
 
 
-def _answer(request: HttpRequest, template: str, message: str, status: int):
+def _answer(
+    request: HttpRequest,
+    template: str,
+    message: str,
+    status: int,
+    extra: dict[str, object] | None = None,
+) -> HttpResponse:
     if request.path_info.startswith(API_PREFIX):
         return JsonResponse({"errors": {"__all__": [message]}}, status=status)
-    return HttpResponse(render_to_string(template, _context(request)), status=status)
+    context = {**_context(request), **(extra or {})}
+    return HttpResponse(render_to_string(template, context), status=status)
 
 
-def bad_request(request: HttpRequest) -> HttpResponse:
-    """400 for an address no page or policy can have."""
+def bad_request(request: HttpRequest, exception: Exception | None = None):
+    """400 for an address no page or policy can have; also ``handler400``."""
     message = gettext("The address holds a character that is not allowed.")
     return _answer(request, "400.html", message, 400)
+
+
+def bad_host(request: HttpRequest) -> HttpResponse:
+    """400 for a request naming a host the portal does not serve (not in
+    ``ALLOWED_HOSTS``). It answers before the language is chosen from the
+    visitor's settings, so it speaks the language of the address's prefix."""
+    language = translation.get_language_from_path(request.path_info)
+    with translation.override(language or settings.LANGUAGE_CODE):
+        message = gettext("This site does not answer to that address.")
+        return _answer(request, "400.html", message, 400, {"wrong_host": True})
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
@@ -49,6 +69,17 @@ def unavailable(request: HttpRequest) -> HttpResponse:
     message = gettext("The service is unavailable; try again in a few minutes.")
     response = _answer(request, "503.html", message, 503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def too_many_requests(request: HttpRequest, *, retry_after: int) -> HttpResponse:
+    """429 for a client over its rate limit (``throttling``), rendered without the
+    database: refusing must cost next to nothing."""
+    message = gettext(
+        "Too many requests from your address: try again in %(seconds)s seconds."
+    ) % {"seconds": retry_after}
+    response = _answer(request, "429.html", message, 429, {"retry_after": retry_after})
+    response["Retry-After"] = str(retry_after)
     return response
 
 

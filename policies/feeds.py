@@ -18,19 +18,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from . import ical, selectors
+from .addresses import absolute_url
 from .models import Policy, Region
 
 FEED_LENGTH = 50
 CALENDAR_PRODUCT = "-//Beijing AI Industry Policy Portal//Application windows//EN"
 
 
-def absolute(path: str) -> str:
-    """``path`` on the portal's canonical address."""
-    return settings.PORTAL_BASE_URL.rstrip("/") + path
-
-
 class PolicyFeed(Feed):
-    """New and changed policies across Beijing, newest first."""
+    """New and changed policies across Beijing, newest first.
+
+    Every address in it is absolute on ``PORTAL_BASE_URL``: Django would otherwise
+    complete the relative ones with the request's ``Host`` header.
+    """
 
     feed_type = Atom1Feed
     item_guid_is_permalink = False
@@ -44,7 +44,10 @@ class PolicyFeed(Feed):
         return _("Support policies for Beijing's AI industry, newest first.")
 
     def link(self) -> str:
-        return reverse("policies:policy_list")
+        return absolute_url(reverse("policies:policy_list"))
+
+    def feed_url(self) -> str:
+        return absolute_url(reverse("policies:feed"))
 
     def items(self):
         return selectors.policy_feed()[:FEED_LENGTH]
@@ -56,10 +59,10 @@ class PolicyFeed(Feed):
         return f"{item.summary}\n\n{item.headline_benefit}"
 
     def item_link(self, item: Policy) -> str:
-        return item.get_absolute_url()
+        return absolute_url(item.get_absolute_url())
 
     def item_guid(self, item: Policy) -> str:
-        return absolute(item.get_absolute_url()) + f"#version-{item.version}"
+        return self.item_link(item) + f"#version-{item.version}"
 
     def item_updateddate(self, item: Policy):
         return item.updated_at
@@ -84,7 +87,10 @@ class RegionPolicyFeed(PolicyFeed):
         }
 
     def link(self, obj: Region) -> str:
-        return obj.get_absolute_url()
+        return absolute_url(obj.get_absolute_url())
+
+    def feed_url(self, obj: Region) -> str:
+        return absolute_url(reverse("policies:region_feed", kwargs={"slug": obj.slug}))
 
     def items(self, obj: Region):
         return selectors.policy_feed(region=obj)[:FEED_LENGTH]
@@ -108,7 +114,7 @@ def windows_calendar(request: HttpRequest) -> HttpResponse:
 def _events(policy: Policy, host: str) -> list[ical.Event]:
     """A policy's window, its deadline and its end, as far as its dates go."""
     name = f"{policy.code} {policy.title}"
-    url = absolute(policy.get_absolute_url())
+    url = absolute_url(policy.get_absolute_url())
 
     def event(kind: str, start, last_day, summary: str) -> ical.Event:
         return ical.Event(

@@ -1,13 +1,16 @@
-"""Refuse what no database can store, and answer 503 with a friendly page, never a
-traceback, when the database is down."""
+"""Refuse a host the portal does not serve and what no database can store, and
+answer 503 with a friendly page, never a traceback, when the database is down."""
 
 import logging
 from collections.abc import Callable
 
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.log import log_response
 
-from .errors import bad_request, unavailable
+from .errors import bad_host, bad_request, unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +37,26 @@ class DatabaseUnavailableMiddleware:
         return unavailable(request)
 
 
+class PrivateByDefaultMiddleware:
+    """``Cache-Control: private, no-store`` on every answer that does not say how it
+    may be cached.
+
+    The public pages say so themselves (``caching.cache_public_page``), as do the
+    QR codes; anything else (the check and its answers, alerts, the admin, errors,
+    and redirects chosen by language or session) must never be kept by a CDN or a
+    shared proxy and shown to someone else.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
 class RefuseNullCharactersMiddleware:
     """Answer 400 to an address holding a NUL character.
 
@@ -48,4 +71,37 @@ class RefuseNullCharactersMiddleware:
         query = request.META.get("QUERY_STRING", "")
         if "\x00" in request.path_info or "%00" in query or "\x00" in query:
             return bad_request(request)
+        return self.get_response(request)
+
+
+MAX_LOGGED_HOST = 100
+
+
+class RefuseDisallowedHostMiddleware:
+    """A plain 400 page, with every security header and one log line, for a
+    ``Host`` not in ``ALLOWED_HOSTS``.
+
+    Django would raise ``DisallowedHost`` wherever the host is first read and log
+    a traceback; its error page, rendered for that request, could fail the same way.
+    This refuses the request before anything reads the host, inside the header
+    middleware, and logs the refused host once, escaped onto one line. (Outside it,
+    ``SecurityMiddleware`` sends plain HTTP to HTTPS on ``SECURE_SSL_HOST``, the
+    portal's own host, without reading the request's.)
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            request.get_host()
+        except DisallowedHost:
+            response = bad_host(request)
+            log_response(
+                "Refused a request for %s: the host is not in ALLOWED_HOSTS",
+                request.META.get("HTTP_HOST", "")[:MAX_LOGGED_HOST],
+                response=response,
+                request=request,
+            )
+            return response
         return self.get_response(request)

@@ -184,6 +184,18 @@ def _answer(description: str, schema: str) -> dict[str, object]:
 
 
 UNAVAILABLE = _answer("The database is unavailable; try again shortly.", "Errors")
+TOO_MANY = {
+    **_answer(
+        "This client address is over its rate limit; try again after Retry-After.",
+        "Errors",
+    ),
+    "headers": {
+        "Retry-After": {
+            "description": "Seconds until the client's window ends.",
+            "schema": {"type": "integer", "minimum": 1},
+        }
+    },
+}
 
 
 @cache
@@ -217,6 +229,7 @@ def document() -> dict[str, object]:
                             "The body is not JSON, or the profile breaks the schema.",
                             "Errors",
                         ),
+                        "429": TOO_MANY,
                         "503": UNAVAILABLE,
                     },
                 }
@@ -229,6 +242,7 @@ def document() -> dict[str, object]:
                         "200": _answer(
                             "The policies in the guide's order.", "PolicyList"
                         ),
+                        "429": TOO_MANY,
                         "503": UNAVAILABLE,
                     },
                 }
@@ -252,6 +266,7 @@ def document() -> dict[str, object]:
                             "The code holds a character no code can have.", "Errors"
                         ),
                         "404": _answer("No published policy has this code.", "Errors"),
+                        "429": TOO_MANY,
                         "503": UNAVAILABLE,
                     },
                 }

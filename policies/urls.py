@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 from . import feeds, views, wizard
+from .caching import cache_public_page
 
 app_name = "policies"
 
@@ -11,11 +12,17 @@ urlpatterns = [
     path("regions/<slug:slug>/", views.region, name="region"),
     path("policies/", views.policy_list, name="policy_list"),
     path("policies/<str:code>/", views.policy, name="policy"),
-    path("feeds/policies.atom", feeds.PolicyFeed(), name="feed"),
+    path("feeds/policies.atom", cache_public_page(feeds.PolicyFeed()), name="feed"),
     path(
-        "feeds/regions/<slug:slug>.atom", feeds.RegionPolicyFeed(), name="region_feed"
+        "feeds/regions/<slug:slug>.atom",
+        cache_public_page(feeds.RegionPolicyFeed()),
+        name="region_feed",
     ),
-    path("feeds/windows.ics", feeds.windows_calendar, name="windows_calendar"),
+    path(
+        "feeds/windows.ics",
+        cache_public_page(feeds.windows_calendar),
+        name="windows_calendar",
+    ),
     path("", include("policies.urls_beyond")),
     path("check/", wizard.start, name="check"),
     path("check/shared/<str:token>/", wizard.shared_results, name="check_shared"),

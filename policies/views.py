@@ -6,6 +6,7 @@ from django.shortcuts import render
 from . import selectors
 from .caching import cache_public_page
 from .filters import PolicyFilterForm
+from .throttling import rate_limited
 
 
 @cache_public_page
@@ -30,7 +31,8 @@ def region(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "policies/region_detail.html", {"region": found})
 
 
-@cache_public_page
+@rate_limited("search", when=lambda request: bool(request.GET))
+@cache_public_page(query=PolicyFilterForm)
 def policy_list(request: HttpRequest) -> HttpResponse:
     """Every published policy grouped by region in the guide's order, or, once the
     visitor searches or filters, the policies that match."""

@@ -29,6 +29,7 @@ from .models.alerts import CONFIRM_WITHIN, Subscription
 from .rules.amounts import Amount
 from .rules.profile import ProfileError
 from .templatetags.check_format import amount_text
+from .throttling import rate_limited
 from .views_compare import link_problem
 
 GET_POST = require_http_methods(["GET", "HEAD", "POST"])
@@ -51,6 +52,7 @@ def about(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @GET_POST
+@rate_limited("subscribe", methods=("POST",))
 def subscribe(request: HttpRequest, token: str) -> HttpResponse:
     """The email form beside a results page; the answers come from its share link."""
     try:
@@ -61,21 +63,13 @@ def subscribe(request: HttpRequest, token: str) -> HttpResponse:
         return link_problem(request, expired=False)
     form = SubscribeForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
-        subscription = services.subscription_create(
+        # The same answer, in the same time, whatever the address's state: the
+        # confirmation is queued, and the worker applies the daily cap.
+        services.subscription_request(
             email=form.cleaned_data["email"],
             profile=profile,
             language=translation.get_language() or "en",
         )
-        if subscription is not None:
-            path = reverse(
-                "policies:alerts_confirm",
-                kwargs={"token": tokens.confirm_token(subscription)},
-            )
-            services.confirmation_send(
-                subscription=subscription,
-                confirm_url=request.build_absolute_uri(path),
-                about_url=request.build_absolute_uri(reverse("policies:alerts")),
-            )
         return redirect("policies:alerts_sent")
     context = {
         "form": form,

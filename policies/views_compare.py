@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from . import selectors, sharing
+from .addresses import absolute_url
 from .comparison import district_views
 from .rules.compare import compare
 
@@ -40,7 +41,7 @@ def compare_districts(request: HttpRequest, token: str) -> HttpResponse:
         "comparison": comparison,
         "districts": district_views(comparison),
         "checked_on": timezone.localdate(),
-        "compare_url": request.build_absolute_uri(path),
+        "compare_url": absolute_url(path),
         "results_url": reverse("policies:check_shared", kwargs={"token": token}),
         "alerts_url": reverse("policies:alerts_subscribe", kwargs={"token": token}),
         "start_url": reverse("policies:check"),

@@ -18,6 +18,8 @@ from django.utils.translation import get_language_from_path, override
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from .addresses import absolute_url
+
 MAX_PATH = 200
 PATH = re.compile(r"/[A-Za-z0-9\-._~/%]*")
 
@@ -47,7 +49,7 @@ def qr_code(request: HttpRequest) -> HttpResponse:
         return HttpResponseBadRequest(
             "Not a page of this portal.", content_type="text/plain"
         )
-    address = settings.PORTAL_BASE_URL.rstrip("/") + path
+    address = absolute_url(path)
     svg = io.BytesIO()
     segno.make(address, error="m").save(
         svg, kind="svg", border=4, light="#fff", omitsize=True, xmldecl=False, nl=False

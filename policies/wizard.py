@@ -27,6 +27,7 @@ from django.views.decorators.cache import never_cache
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from . import selectors, sharing
+from .addresses import absolute_url
 from .check_answers import check_sections, profile_sections
 from .check_results import AnswerLink, build_results
 from .forms import CheckForm, FactForm
@@ -68,7 +69,7 @@ def _results_context(
         ),
         "answers": profile_sections(profile),
         "checked_on": timezone.localdate(),
-        "share_url": request.build_absolute_uri(share_path),
+        "share_url": absolute_url(share_path),
         "share_token": token,
         "near_miss_margin": percent(NEAR_MISS_MARGIN * 100),
         **_privacy(),

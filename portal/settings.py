@@ -8,6 +8,7 @@ Only four variables matter to run it: ``DATABASE_URL`` (unset: a SQLite file bes
 import sys
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -56,11 +57,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the session and the views, so even an error page they fail with
     # carries the CSP and X-Frame-Options headers.
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Static files keep whitenoise's far-future caching; any other answer that
+    # does not say it is public is private (redirects by language included).
+    "policies.middleware.PrivateByDefaultMiddleware",
+    "policies.middleware.RefuseDisallowedHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "policies.middleware.RefuseNullCharactersMiddleware",
@@ -99,6 +104,17 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# How long a query may run and wait for a lock, in milliseconds (0: no limit), on
+# PostgreSQL. The web server (portal/wsgi.py) sets 5000 and 2000 unless these are
+# set, so a locked table or a runaway query is a 503 in seconds, not a hung
+# worker; the task worker, cron jobs and migrations wait as long as they need.
+DATABASE_STATEMENT_TIMEOUT = env.int("DATABASE_STATEMENT_TIMEOUT", default=0)
+DATABASE_LOCK_TIMEOUT = env.int("DATABASE_LOCK_TIMEOUT", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT} "
+        f"-c lock_timeout={DATABASE_LOCK_TIMEOUT}"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -165,6 +181,16 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # connection's address. Sign-in lockouts and rate limits both key on it.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "policies.client_address.client_address"
+# Requests each client address may make ("count/period", period s, m, h or d), in
+# the shared cache (policies/throttling.py); over it, 429 with Retry-After. The
+# search counts policy-list requests that carry a query string; subscribing counts
+# posted sign-ups (with the per-address cap of policies/alerts/quota.py). Without
+# REDIS_URL each server process counts alone.
+RATE_LIMITS = {
+    "api": env.str("RATE_LIMIT_API", default="120/m"),
+    "search": env.str("RATE_LIMIT_SEARCH", default="60/m"),
+    "subscribe": env.str("RATE_LIMIT_SUBSCRIBE", default="10/h"),
+}
 
 # A policy whose last review is older than this is flagged to staff.
 POLICY_REVIEW_MAX_AGE_DAYS = env.int("POLICY_REVIEW_MAX_AGE_DAYS", default=365)
@@ -174,7 +200,11 @@ POLICY_REVIEW_MAX_AGE_DAYS = env.int("POLICY_REVIEW_MAX_AGE_DAYS", default=365)
 DEFAULT_PORTAL_NAME = _("Beijing AI Industry Policy Portal")
 PORTAL_NAME = env.str("PORTAL_NAME", default="") or DEFAULT_PORTAL_NAME
 PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="portal@example.gov.cn")
-PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+# The portal's public address (https://… in production, checked by `check --deploy`):
+# every link it gives out is built on it, never on the request's Host header.
+PORTAL_BASE_URL = env.str(
+    "PORTAL_BASE_URL", default="http://127.0.0.1:8000" if DEBUG else ""
+)
 
 # Email (policy alerts): EMAIL_URL such as smtp+tls://user:password@host:587, or the
 # EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD and EMAIL_USE_TLS
@@ -193,11 +223,23 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=PORTAL_CONTACT_EMAIL)
+# Alert emails are sent by the task worker (policies/alerts/outbox.py): a failed
+# attempt is tried again after MAIL_RETRY_BASE_SECONDS, doubling each time up to
+# MAIL_RETRY_MAX_SECONDS, MAIL_MAX_ATTEMPTS times in all (over some six hours with
+# these values) before the email is logged as undeliverable.
+MAIL_RETRY_BASE_SECONDS = env.int("MAIL_RETRY_BASE_SECONDS", default=60)
+MAIL_RETRY_MAX_SECONDS = env.int("MAIL_RETRY_MAX_SECONDS", default=3600)
+MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=12)
 
 # A site served in mainland China shows its MIIT ICP filing number and its public
 # security record number in the footer; each shows only once it is set.
 ICP_LICENSE = env.str("ICP_LICENSE", default="")
 PUBLIC_SECURITY_RECORD = env.str("PUBLIC_SECURITY_RECORD", default="")
+
+# How long browsers, a CDN or a reverse proxy may keep a public page (seconds)
+# before asking again; the ETag makes asking cost one query. Publishing shows
+# everywhere within this time.
+PUBLIC_PAGE_MAX_AGE = env.int("PUBLIC_PAGE_MAX_AGE", default=60)
 
 CACHES = {
     "default": (
@@ -213,6 +255,8 @@ CACHES = {
 # Production hardening. TLS ends at the proxy in front, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# ... to the portal's own host, so the redirect never reads the request's Host.
+SECURE_SSL_HOST = urlsplit(PORTAL_BASE_URL).netloc or None
 # Load balancers and crawlers may ask these over plain HTTP; neither says anything
 # private.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^robots\.txt$"]

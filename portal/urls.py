@@ -34,4 +34,5 @@ urlpatterns += i18n_patterns(
 )
 
 # A friendly page, never a traceback; a database failure is answered as a 503.
+handler400 = "policies.errors.bad_request"
 handler500 = "policies.errors.server_error"

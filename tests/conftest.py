@@ -1,15 +1,36 @@
-"""Fixtures shared by the database tests: the seed policies without content.json."""
+"""Fixtures shared by the database tests: the seed policies without content.json;
+and the suite's Hypothesis settings."""
+
+import os
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from policies import selectors
 from policies.models import Policy, Region
 from tests.factories import PolicyFactory, RegionFactory, StackingGroupFactory
 from tests.seed import SEED_POLICIES
+
+# No property test may depend on the machine's speed (no deadline, no "too slow"
+# health check) or on chance: `make test` replays the same examples every run
+# (derandomize), so a red run is a real failure that the next run shows again.
+# HYPOTHESIS_PROFILE=explore draws new examples, to hunt for bugs on purpose.
+hypothesis_settings.register_profile(
+    "suite",
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+hypothesis_settings.register_profile(
+    "explore", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 
 @pytest.fixture(autouse=True)

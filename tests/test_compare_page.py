@@ -80,10 +80,10 @@ def test_the_page_is_printable_accessible_and_has_nothing_inline(client):
     assert response["Cache-Control"].startswith("max-age=0")
 
 
-def test_the_page_prints_its_own_address_to_open_it_again(client):
+def test_the_page_prints_its_own_address_to_open_it_again(client, settings):
     token = sharing.encode(PROFILE)
     html = client.get(compare_url(token)).content.decode()
-    assert f"http://testserver{compare_url(token)}" in html
+    assert f"{settings.PORTAL_BASE_URL}{compare_url(token)}" in html
     assert "print-only check-share__printed" in html
 
 

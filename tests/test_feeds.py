@@ -6,10 +6,14 @@ octets, escaped text)."""
 import datetime
 import xml.etree.ElementTree as ET
 
+import icalendar
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policies import ical
 from policies.models import Policy
@@ -19,6 +23,7 @@ from .factories import PolicyFactory, RegionFactory
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+BASE = settings.PORTAL_BASE_URL
 
 
 @pytest.fixture
@@ -45,7 +50,7 @@ def test_policy_feed_lists_every_published_policy_as_an_atom_entry(client, guide
     for entry in entries:
         for required in ("id", "title", "updated"):
             assert entry.find(f"{ATOM}{required}").text, required
-        assert entry.find(f"{ATOM}link").get("href").startswith("http://testserver/")
+        assert entry.find(f"{ATOM}link").get("href").startswith(BASE + "/")
     titles = [e.find(f"{ATOM}title").text for e in entries]
     assert "DC-2 Office rent subsidy for newly settled key enterprises" in titles
 
@@ -166,16 +171,116 @@ def test_calendar_has_each_window_deadline_and_end_as_valid_icalendar(client):
     assert len({e["UID"] for e in events}) == 3
 
 
-def test_calendar_text_escapes_and_folds_without_splitting_a_character():
-    line = "SUMMARY:" + ical.escape("申报截止：" + "人工智能" * 20 + "; a, b\\c\nd")
+def unescape(value: str) -> str:
+    """RFC 5545 TEXT read back, left to right, as a strict reader does."""
+    text, rest = [], iter(value)
+    for char in rest:
+        if char != "\\":
+            text.append(char)
+            continue
+        escaped = next(rest)
+        text.append("\n" if escaped in "nN" else escaped)
+    return "".join(text)
 
-    folded = ical.fold(line)
 
-    pieces = folded.split("\r\n")
-    assert all(len(piece.encode()) <= 75 for piece in pieces)
-    assert all(piece.startswith(" ") for piece in pieces[1:])
-    assert "".join(p[1:] if i else p for i, p in enumerate(pieces)) == line
-    assert line.endswith("\\; a\\, b\\\\c\\nd")
+def _event(summary: str, description: str, day: int = 1) -> ical.Event:
+    when = datetime.date(2026, 3, day)
+    return ical.Event(
+        uid=f"CP-9-window-{day}@portal.example.test",
+        start=when,
+        last_day=when,
+        summary=summary,
+        description=description,
+        url="https://portal.example.test/policies/CP-9/",
+        stamp=datetime.datetime(2026, 1, 5, 8, 30, tzinfo=datetime.UTC),
+    )
+
+
+INJECTIONS = st.sampled_from(
+    [
+        "\rEND:VEVENT\rBEGIN:VEVENT\rSUMMARY:Free money",
+        "\nEND:VEVENT\nBEGIN:VEVENT\nUID:forged",
+        "\r\n END:VCALENDAR",
+        "a\\nb\\Nc\\,d\\;e\\",
+        "申报截止：" + "人工智能" * 30 + "；，。",
+        "\x00\x07\x1b[31m\x7f\t",
+    ]
+)
+ANY_TEXT = st.one_of(
+    INJECTIONS,
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=120),
+    st.lists(st.one_of(INJECTIONS, st.text(max_size=20))).map("".join),
+)
+EVENT_PROPERTIES = {
+    "UID",
+    "DTSTAMP",
+    "DTSTART",
+    "DTEND",
+    "SUMMARY",
+    "DESCRIPTION",
+    "URL",
+    "TRANSP",
+}
+
+
+@given(name=ANY_TEXT, summary=ANY_TEXT, description=ANY_TEXT)
+def test_any_text_reads_back_the_same_and_never_makes_an_extra_event(
+    name, summary, description
+):
+    body = ical.calendar(
+        name=name,
+        product="-//Portal//Test//EN",
+        events=[_event(summary, description), _event("next", "", day=2)],
+    )
+
+    components = parse_calendar(body)
+    events = [c for c in components if c["type"] == "VEVENT"]
+    assert [c["type"] for c in components] == ["VEVENT", "VEVENT", "VCALENDAR"]
+    assert all(
+        {p.split(";")[0] for p in e} - {"type"} == EVENT_PROPERTIES for e in events
+    )
+    plain = ical.calendar(
+        name="x",
+        product="-//Portal//Test//EN",
+        events=[_event("x", "x"), _event("next", "", day=2)],
+    )
+    assert len(body.replace("\r\n ", "").split("\r\n")) == len(
+        plain.replace("\r\n ", "").split("\r\n")
+    )
+    assert unescape(events[0]["SUMMARY"]) == ical.clean_text(summary)
+    assert unescape(events[0]["DESCRIPTION"]) == ical.clean_text(description)
+    assert unescape(components[-1]["X-WR-CALNAME"]) == ical.clean_text(name)
+    assert events[1]["SUMMARY"] == "next"
+    parsed = icalendar.Calendar.from_ical(body)
+    assert len(parsed.walk("VEVENT")) == 2
+
+
+@given(ANY_TEXT)
+def test_cleaning_changes_only_line_breaks_and_control_characters(text):
+    cleaned = ical.clean_text(text)
+
+    assert "\r" not in cleaned
+    assert all(c in "\n\t" or ord(c) >= 32 and c != "\x7f" for c in cleaned)
+    plain = "".join(c for c in text if c in "\t" or ord(c) >= 32 and c != "\x7f")
+    if plain == text:
+        assert cleaned == text
+
+
+def test_a_carriage_return_in_a_title_stays_inside_its_event(client):
+    PolicyFactory(
+        code="CP-9",
+        title="Subsidy\rEND:VEVENT\rBEGIN:VEVENT\rSUMMARY:Injected",
+        application_opens=datetime.date(2026, 3, 1),
+    )
+
+    body = client.get(reverse("policies:windows_calendar")).content.decode()
+
+    events = [c for c in parse_calendar(body) if c["type"] == "VEVENT"]
+    assert len(events) == 1
+    assert unescape(events[0]["SUMMARY"]) == (
+        "Applications open: CP-9 Subsidy\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Injected"
+    )
+    assert len(icalendar.Calendar.from_ical(body).walk("VEVENT")) == 1
 
 
 def test_empty_calendar_is_still_a_valid_calendar(client):

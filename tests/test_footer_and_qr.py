@@ -43,7 +43,8 @@ def test_problem_report_names_the_page_in_the_subject(client, settings):
 
     html = client.get(policy.get_absolute_url()).content.decode()
 
-    subject = quote("Problem with the page http://testserver/policies/DC-9/", safe="")
+    address = settings.PORTAL_BASE_URL + policy.get_absolute_url()
+    subject = quote(f"Problem with the page {address}", safe="")
     assert f"mailto:{settings.PORTAL_CONTACT_EMAIL}?subject={subject}&amp;" in html
 
 

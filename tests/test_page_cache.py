@@ -127,3 +127,43 @@ def test_the_results_pages_policies_are_read_once_per_content_version(seed):
     policy.title = "A title changed by staff"
     policy.save()
     assert selectors.assessable_policies_by_code()["DC-1"].title == policy.title
+
+
+def test_parameters_a_page_does_not_take_share_its_cached_copy(client, seed):
+    path = reverse("policies:region", kwargs={"slug": "dongcheng"})
+    _get(client, path)
+
+    for noise in ("?r=1", "?r=2&utm_source=x", "?"):
+        queries, page = _get(client, path + noise)
+        assert queries == 1, noise
+        assert "r=1" not in page and "utm_source" not in page
+
+
+def test_the_policy_list_is_keyed_on_its_validated_filters_only(client, seed):
+    path = reverse("policies:policy_list")
+    _get(client, path + "?q=rent&region=dongcheng")
+
+    for same in (
+        "?region=dongcheng&q=rent",
+        "?q=rent&region=dongcheng&r=12345",
+        "?q=%20rent%20&region=dongcheng&benefit_type=",
+    ):
+        assert _get(client, path + same)[0] <= 2, same  # the token and the region
+    assert _get(client, path + "?q=talent&region=dongcheng")[0] > 2
+
+
+def test_a_search_that_does_not_validate_is_never_stored(client, seed):
+    path = reverse("policies:policy_list") + "?region=nowhere"
+    client.get(path)
+
+    assert not [key for key in cache._cache if "page:" in key]  # noqa: SLF001
+
+
+def test_the_printed_address_carries_only_what_the_page_is_keyed_on(
+    client, seed, settings
+):
+    path = reverse("policies:policy_list")
+
+    page = _get(client, path + "?r=1&q=rent")[1]
+
+    assert f"{settings.PORTAL_BASE_URL}{path}?q=rent</span>" in page

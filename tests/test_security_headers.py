@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.templatetags.static import static
 from django.test import override_settings
+from django.urls import reverse
 
 from policies import views
 
@@ -90,13 +92,14 @@ def test_csp_never_allows_inline_code_or_eval(fetch_secure, what):
 
 
 def test_plain_http_is_redirected_to_https_except_the_health_check(
-    client, seed_content
+    client, seed_content, settings
 ):
+    path = reverse("policies:policy_list")
     with PRODUCTION:
-        page = client.get("/policies/")
-        health = client.get("/healthz")
+        page = client.get(path)
+        health = client.get(reverse("healthz"))
     assert page.status_code == 301
-    assert page["Location"] == "https://testserver/policies/"
+    assert page["Location"] == settings.PORTAL_BASE_URL + path
     assert health.status_code == 200
 
 
@@ -129,12 +132,13 @@ def test_a_server_error_page_carries_the_headers_too(client, seed_content, monke
 def test_production_settings_pass_check_deploy_without_a_warning():
     # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE belongs to the test run, not to a
     # deployment, so it is left out like the developer's own settings.
-    test_only = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    test_only = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "PORTAL_BASE_URL"}
     environment = {
         **{k: v for k, v in os.environ.items() if k not in test_only},
         "DJANGO_SETTINGS_MODULE": "portal.settings",
         "DEBUG": "false",
         "SECRET_KEY": "a-long-random-production-like-secret-" + "k" * 40,
+        "PORTAL_BASE_URL": "https://ai-policy.example.gov.cn",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -146,3 +150,17 @@ def test_production_settings_pass_check_deploy_without_a_warning():
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("path", ["css/site.css", "img/favicon.svg"])
+def test_static_files_carry_the_csp_and_frame_headers_too(client, path):
+    with PRODUCTION:
+        response = client.get(static(path), secure=True)
+
+    assert response.status_code == 200
+    assert response["X-Frame-Options"] == "DENY"
+    csp = _csp_directives(response["Content-Security-Policy"])
+    assert csp["default-src"] == ["'self'"]
+    assert csp["frame-ancestors"] == ["'none'"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")

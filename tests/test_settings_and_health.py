@@ -7,7 +7,9 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from django.core.management import call_command
 from django.db import DatabaseError
+from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,7 +25,7 @@ def _run_check(**env: str) -> subprocess.CompletedProcess:
         env=environment,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=300,
     )
 
 
@@ -43,10 +45,28 @@ def test_starts_with_secret_key_when_debug_is_off():
 
 
 @pytest.mark.django_db
-def test_healthz_is_200_when_the_database_answers(client):
-    response = client.get("/healthz")
+def test_healthz_is_200_when_the_database_answers_with_published_content(client):
+    call_command("load_seed", verbosity=0)
+
+    response = client.get(reverse("healthz"))
+
     assert response.status_code == 200
-    assert response.json()["database"] == "up"
+    assert response.json() == {"status": "ok", "database": "up", "content": "published"}
+
+
+@pytest.mark.django_db
+def test_healthz_is_503_when_no_content_is_published(client):
+    """A database that answers but holds nothing to show (not seeded, or restored
+    empty) serves no page worth sending visitors to."""
+    response = client.get(reverse("healthz"))
+
+    assert response.status_code == 503
+    assert response.json() == {
+        "status": "unavailable",
+        "database": "up",
+        "content": "missing",
+    }
+    assert "no-store" in response["Cache-Control"]
 
 
 @pytest.mark.django_db
@@ -54,6 +74,6 @@ def test_healthz_is_503_when_the_database_does_not_answer(client):
     with mock.patch(
         "django.db.backends.utils.CursorWrapper.execute", side_effect=DatabaseError
     ):
-        response = client.get("/healthz")
+        response = client.get(reverse("healthz"))
     assert response.status_code == 503
     assert response.json()["database"] == "down"

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext
 
+from ..addresses import absolute_url
 from ..models import Policy
 from ..models.alerts import CONFIRM_WITHIN, Subscription
 from ..rules.amounts import Amount
@@ -27,19 +28,16 @@ from .results import Change, Summary
 from .tokens import manage_token
 
 
-def absolute(path: str) -> str:
-    """An address on the portal as an email, sent without a request, must give it."""
-    return settings.PORTAL_BASE_URL.rstrip("/") + path
-
-
 def manage_urls(subscription: Subscription) -> dict[str, str]:
     token = manage_token(subscription)
     return {
-        "unsubscribe_url": absolute(
+        "unsubscribe_url": absolute_url(
             reverse("policies:alerts_unsubscribe", kwargs={"token": token})
         ),
-        "data_url": absolute(reverse("policies:alerts_data", kwargs={"token": token})),
-        "about_url": absolute(reverse("policies:alerts")),
+        "data_url": absolute_url(
+            reverse("policies:alerts_data", kwargs={"token": token})
+        ),
+        "about_url": absolute_url(reverse("policies:alerts")),
     }
 
 
@@ -141,7 +139,7 @@ def alert(
         return AlertItem(
             code=code,
             title=policy.title if policy else "",
-            url=absolute(policy.get_absolute_url()) if policy else "",
+            url=absolute_url(policy.get_absolute_url()) if policy else "",
             amount=amount_text(money)
             if money
             else (policy.headline_benefit if amount and policy else ""),

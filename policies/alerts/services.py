@@ -3,38 +3,40 @@
 A subscription is asked for with an email address and the check's answers, and
 confirmed from a link in an email; nothing is sent to it before that. Confirming
 records the result on today's rules as the baseline. Each run of ``send_alerts``
-assesses every confirmed subscription against the rules published now and sends one
-message to each whose result changed, storing the new result first, so a second run
-finds nothing new.
+assesses every confirmed subscription against the rules published now and queues
+one message to each whose result changed, storing the new result in the same
+transaction, so a second run finds nothing new and no news is lost. The task
+worker sends what is queued (``outbox``).
 """
 
 from __future__ import annotations
 
 import logging
-import smtplib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.contrib.auth.base_user import BaseUserManager
-from django.core import mail, signing
-from django.core.mail.backends.base import BaseEmailBackend
+from django.core import signing
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from .. import selectors, sharing
+from ..addresses import absolute_url
 from ..comparison import district_label
 from ..models import Policy
-from ..models.alerts import Subscription
+from ..models.alerts import CONFIRM_WITHIN, OutgoingEmail, Subscription
 from ..rules.engine import assess
 from ..rules.profile import ProfileError
 from ..status import beijing_today
 from . import mail as messages
+from . import outbox, quota, tokens
 from .results import Summary, Window, change, digest, summarize
 
 logger = logging.getLogger(__name__)
 
-PENDING_PER_DAY = 3
+PENDING_PER_DAY = quota.PER_DAY
 
 
 def _iso(value) -> str | None:
@@ -68,30 +70,40 @@ def current_result(
 
 def subscription_create(
     *, email: str, profile: Mapping[str, object], language: str
-) -> Subscription | None:
-    """A pending subscription, or ``None`` when this address already has several
-    unconfirmed requests from the last day (a guard against mail bombing: the
-    visitor sees the same page either way, so it tells nothing about the address)."""
-    email = BaseUserManager.normalize_email(email)
-    since = timezone.now() - timedelta(days=1)
-    recent = Subscription.objects.pending().filter(
-        email__iexact=email, created_at__gte=since
+) -> Subscription:
+    """A pending subscription, nothing sent."""
+    subscription = Subscription(
+        email=BaseUserManager.normalize_email(email), language=language
     )
-    if recent.count() >= PENDING_PER_DAY:
-        return None
-    subscription = Subscription(email=email, language=language)
     subscription.store_profile(profile)
     subscription.save()
     return subscription
 
 
-def confirmation_send(
-    *, subscription: Subscription, confirm_url: str, about_url: str
-) -> None:
-    with translation.override(subscription.language):
-        messages.confirmation(
-            subscription, confirm_url=confirm_url, about_url=about_url
-        ).send()
+def subscription_request(
+    *, email: str, profile: Mapping[str, object], language: str
+) -> Subscription:
+    """A pending subscription and its confirmation email, queued together.
+
+    The same work whatever the address's state (new, pending, confirmed, or
+    over its daily cap): nothing about the address is read here, so neither the
+    answer nor its timing tells anything about it. The worker applies the cap
+    (``quota``) when it takes the email, and drops a refused request.
+    """
+    with transaction.atomic():
+        subscription = subscription_create(
+            email=email, profile=profile, language=language
+        )
+        with translation.override(language):
+            token = tokens.confirm_token(subscription)
+            confirm = reverse("policies:alerts_confirm", kwargs={"token": token})
+            message = messages.confirmation(
+                subscription,
+                confirm_url=absolute_url(confirm),
+                about_url=absolute_url(reverse("policies:alerts")),
+            )
+        outbox.queue(subscription, message, quota_first=True)
+    return subscription
 
 
 def subscription_confirm(*, subscription: Subscription) -> Subscription:
@@ -118,12 +130,13 @@ class AlertRun:
     """What one run did, in counts only (never an address or a figure)."""
 
     checked: int = 0
-    sent: int = 0
+    queued: int = 0
     baselines: int = 0
     unchanged: int = 0
     unreadable: int = 0
-    failed: int = 0
     purged: int = 0
+    requeued: int = 0
+    undeliverable: int = 0
 
 
 def _claim(subscription: Subscription, summary: Summary, fingerprint: str) -> bool:
@@ -142,33 +155,39 @@ def _links(profile: Mapping[str, object]) -> dict[str, str]:
     """Where to read the results and the comparison on these answers, afresh."""
     token = sharing.encode(profile)
     return {
-        "results_url": messages.absolute(
+        "results_url": absolute_url(
             reverse("policies:check_shared", kwargs={"token": token})
         ),
-        "compare_url": messages.absolute(
+        "compare_url": absolute_url(
             reverse("policies:check_compare", kwargs={"token": token})
         ),
     }
 
 
 def alerts_send(*, now: datetime | None = None) -> AlertRun:
-    """Assess every confirmed subscription and send one message per changed result.
+    """Assess every confirmed subscription and queue one message per changed result.
 
     A subscription whose stored answers fail their signature, or no longer fit the
-    fact catalogue, is skipped and counted; a message that cannot be sent puts the
-    old result back, so the next run tries again.
+    fact catalogue, is skipped and counted. The run also tidies up: requests never
+    confirmed within the week and the confirmation slots a day old go, emails
+    whose worker died get a new task, and undeliverable ones are counted.
     """
     now = now or timezone.now()
     run = AlertRun()
     run.purged, _ = Subscription.objects.unconfirmed_too_long(now=now).delete()
+    quota.forget_old_slots(now)
+    OutgoingEmail.objects.undeliverable().filter(
+        failed_at__lt=now - CONFIRM_WITHIN
+    ).delete()
+    run.undeliverable = OutgoingEmail.objects.undeliverable().count()
+    run.requeued = outbox.requeue_lost(now)
     known = windows()
     today = beijing_today(now)
-    connection = mail.get_connection()
     subscriptions = Subscription.objects.confirmed().order_by("language", "pk")
     for subscription in subscriptions.iterator():
         run.checked += 1
         with translation.override(subscription.language):
-            _one(subscription, run, known, today, connection, now)
+            _one(subscription, run, known, today, now)
     return run
 
 
@@ -177,7 +196,6 @@ def _one(
     run: AlertRun,
     known: Mapping[str, Window],
     today: date,
-    connection: BaseEmailBackend,
     now: datetime,
 ) -> None:
     """Assess one subscription and send its alert if its result changed."""
@@ -192,15 +210,14 @@ def _one(
     if fingerprint == subscription.last_result_digest:
         run.unchanged += 1
         return
-    old_result, old_digest = subscription.last_result, subscription.last_result_digest
-    if not _claim(subscription, summary, fingerprint):
-        return
     if before is None:
-        run.baselines += 1
+        if _claim(subscription, summary, fingerprint):
+            run.baselines += 1
         return
     what = change(before, summary, today=today)
     if not what.worth_telling:
-        run.unchanged += 1
+        if _claim(subscription, summary, fingerprint):
+            run.unchanged += 1
         return
     codes = {*what.gained, *what.lost, *what.new_windows}
     policies = {p.code: p for p in Policy.objects.published().filter(code__in=codes)}
@@ -212,15 +229,9 @@ def _one(
         _links(profile),
         district=district_label(profile.get("district")),
     )
-    message.connection = connection
-    try:
-        message.send()
-    except (smtplib.SMTPException, OSError) as error:
-        logger.warning("Alert to subscription %s not sent: %s", subscription.pk, error)
-        Subscription.objects.filter(
-            pk=subscription.pk, last_result_digest=fingerprint
-        ).update(last_result=old_result, last_result_digest=old_digest)
-        run.failed += 1
-        return
-    Subscription.objects.filter(pk=subscription.pk).update(last_notified_at=now)
-    run.sent += 1
+    with transaction.atomic():
+        if not _claim(subscription, summary, fingerprint):
+            return
+        outbox.queue(subscription, message)
+        Subscription.objects.filter(pk=subscription.pk).update(last_notified_at=now)
+    run.queued += 1

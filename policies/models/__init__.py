@@ -1,6 +1,6 @@
 """The portal's data: guide content, policies and their versions, and rule data."""
 
-from .alerts import Subscription
+from .alerts import ConfirmationSlot, OutgoingEmail, Subscription
 from .cases import WorkedCase
 from .content import (
     Agency,
@@ -17,6 +17,7 @@ from .rules import ContentVersion, Criterion, Route
 
 __all__ = [
     "Agency",
+    "ConfirmationSlot",
     "Contact",
     "ContentVersion",
     "Criterion",
@@ -24,6 +25,7 @@ __all__ = [
     "GuideNote",
     "KeyArea",
     "KeyProject",
+    "OutgoingEmail",
     "Policy",
     "Region",
     "Route",

@@ -108,3 +108,75 @@ class Subscription(models.Model):
         if not self.last_result:
             return None
         return signing.loads(self.last_result, salt=RESULT_SALT)
+
+
+class OutgoingEmailQuerySet(models.QuerySet):
+    def due(self, *, now=None) -> "OutgoingEmailQuerySet":
+        return self.filter(
+            failed_at__isnull=True, next_attempt_at__lte=now or timezone.now()
+        )
+
+    def undeliverable(self) -> "OutgoingEmailQuerySet":
+        return self.filter(failed_at__isnull=False)
+
+
+class OutgoingEmail(models.Model):
+    """An email to a subscriber, waiting to be sent by the task worker.
+
+    Rendered when it is decided (a confirmation when asked for, an alert when a
+    run finds news) and deleted once sent, or with its subscription: the task
+    queue carries only this row's id, so no address or answer outlives a
+    deletion in the queue's own records. The recipient is the subscription's
+    address, read when sending.
+    """
+
+    subscription = models.ForeignKey(
+        Subscription, on_delete=models.CASCADE, related_name="outgoing_emails"
+    )
+    subject = models.TextField()
+    body = models.TextField()
+    html = models.TextField()
+    headers = models.JSONField(default=dict, blank=True)
+    needs_quota = models.BooleanField(
+        default=False,
+        help_text="A confirmation not yet counted against its address's daily cap.",
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    failed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OutgoingEmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+
+    def __str__(self) -> str:
+        return f"{self.subscription.masked_email}: {self.subject}"
+
+
+class ConfirmationSlot(models.Model):
+    """One of the few confirmation emails an address may receive in a day.
+
+    An address has at most ``PER_DAY`` slots (the unique constraint), and a slot
+    is taken again only a day after its last use, so no 24 hours ever hold more
+    than that many confirmations for one address, however many requests, workers
+    or servers race for them. The address is kept only as a keyed hash of its
+    normalised form (``alerts.quota``).
+    """
+
+    address_key = models.CharField(max_length=64)
+    slot = models.PositiveSmallIntegerField()
+    used_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["address_key", "slot"], name="one_use_per_confirmation_slot"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.address_key[:8]}… #{self.slot}"

@@ -5,6 +5,7 @@ import os
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in the test thread; Django's guard against
 # ORM calls from async code would otherwise refuse the fixtures' database work.
@@ -22,6 +23,11 @@ CHROMIUM_ARGS = [
 
 
 CHROMIUM = "/usr/bin/chromium"
+
+# An assertion waits as long as an action may (30 s) rather than Playwright's
+# 5 s: on a machine busy with other work, a page can take longer than that to
+# render, and a test must not fail for it.
+expect.set_options(timeout=30_000)
 
 
 def pytest_collection_modifyitems(config, items) -> None:
@@ -41,6 +47,14 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
         "executable_path": CHROMIUM,
         "args": CHROMIUM_ARGS,
     }
+
+
+@pytest.fixture(autouse=True)
+def _portal_address_is_the_live_servers(request, settings) -> None:
+    """A deployment's PORTAL_BASE_URL is its own address: here, the live server's,
+    so the share and email links the pages give lead back to it."""
+    if "live_server" in request.fixturenames:
+        settings.PORTAL_BASE_URL = request.getfixturevalue("live_server").url
 
 
 @pytest.fixture

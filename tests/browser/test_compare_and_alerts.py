@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 from policies import sharing
 from policies.alerts import tokens
 from tests.browser.test_accessibility import _violations
+from tests.mail_queue import deliver_mail
 from tests.test_alerts import PROFILE, confirm_link, confirmed
 
 pytestmark = pytest.mark.browser
@@ -84,6 +85,8 @@ def test_subscribe_confirm_from_the_email_and_see_the_confirmation(
     page.get_by_role("button", name="Send me a confirmation link").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
+    assert mail.outbox == []  # queued for the worker, not sent in the request
+    deliver_mail()
     (message,) = mail.outbox
     link = confirm_link(message)
     assert link.startswith(check_server.url)

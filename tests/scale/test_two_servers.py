@@ -4,7 +4,7 @@ The check is walked alternating between two gunicorn servers with one cookie jar
 (sessions live in the database), and a change saved through one process shows on
 both servers' next request (the page and rule caches are keyed by the database's
 content token). Runs only when ``PG_SCALE_URL`` names a database it may fill, as
-``.ci/run`` sets it; it starts its servers on ports 8101 and 8102.
+``.ci/run`` sets it; it starts its servers on two free ports.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import socket
 import subprocess
 import sys
 import time
@@ -37,7 +38,21 @@ from tests.wizard_support import answer, gate_answer
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_SCALE_URL = os.environ.get("PG_SCALE_URL", "")
-PORTS = (8101, 8102)
+
+
+def _free_ports(count: int) -> tuple[int, ...]:
+    """Ports nothing listens on now, all different: fixed ports collide with
+    whatever else runs on a shared machine."""
+    probes = [socket.socket() for _ in range(count)]
+    for probe in probes:
+        probe.bind(("127.0.0.1", 0))
+    ports = tuple(probe.getsockname()[1] for probe in probes)
+    for probe in probes:
+        probe.close()
+    return ports
+
+
+PORTS = _free_ports(2)
 MAX_PAGES = 20
 
 pytestmark = [
@@ -75,7 +90,7 @@ def _manage(env: dict[str, str], *args: str) -> str:
 
 
 def _wait_until_healthy(port: int, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # a busy machine starts gunicorn slowly
     while time.monotonic() < deadline:
         assert server.poll() is None, f"the server on {port} stopped"
         try:
