@@ -275,4 +275,7 @@ def test_each_server_reports_its_health(servers):
     browser = Browser()
     for port in PORTS:
         status, _, body = browser.request("/healthz", port=port)
-        assert (status, json.loads(body)) == (200, {"status": "ok", "database": "up"})
+        assert (status, json.loads(body)) == (
+            200,
+            {"status": "ok", "database": "up", "content": "published"},
+        )
