@@ -4,9 +4,9 @@ of the questions that ask them.
 Money is typed in the page's own unit (yuan in English, 万元 in Chinese) and kept
 with its unit written out, so an answer means the same after a change of language;
 it is read back as typed ("= 3000万元"). A figure far from what its question
-usually gets ("200" yuan of annual revenue, a share of "0.5" percent) is doubted,
-for the form to query it once. Questions name this check's fiscal years, from the
-date in Beijing.
+usually gets ("200" yuan of annual revenue, a share of "0.5" percent: the
+catalogue's usual range for the question) is doubted, for the form to query it
+once. Questions name this check's fiscal years, from the date in Beijing.
 """
 
 from __future__ import annotations
@@ -31,10 +31,9 @@ EXAMPLES = {
     FactType.PERCENT: "60",
 }
 WAN = Decimal(10_000)
-# Figures far enough from what a question usually gets to be queried once before
-# they are accepted: not rules of any policy, only guards against a slipped unit.
-SMALL_MONEY = Decimal(10_000)  # under 1万元, for a year's or a project's money
-LARGE_BARE_WAN = Decimal(1_000_000)  # a bare "1000000" in a 万元 box is 100亿元
+# The slip each kind of figure is prone to, as the factor between what was typed
+# and what was likely meant: yuan typed for 万元, a fraction for a percentage.
+SLIPS = {FactType.MONEY: WAN, FactType.PERCENT: Decimal(100)}
 
 
 def this_year() -> int:
@@ -171,30 +170,47 @@ class QuantityField(forms.CharField):
 
     def doubt(self, reading: Reading) -> str:
         """Why a valid figure looks like a slipped unit, with the likelier figure;
-        empty when it looks right."""
-        value, label = reading.value, gettext(self.fact.label)
-        if self.fact.type is FactType.PERCENT and 0 < value < 1:
-            small, likelier = percent(value), percent(value * 100)
-        elif not self.money or value <= 0:
+        empty when it looks right.
+
+        The catalogue says what an answer usually is (``Fact.usual_minimum`` and
+        ``usual_maximum``); only a figure outside that range in the direction of a
+        slip is doubted: too small when read in yuan (or as a percentage), too
+        large when a bare figure was read in 万元.
+        """
+        fact, value = self.fact, reading.value
+        slip = SLIPS.get(fact.type)
+        if slip is None or value <= 0:
             return ""
-        elif reading.multiplier == 1 and value < SMALL_MONEY:
-            small, likelier = money(value), money(value * WAN)
+        low, high = fact.usual_minimum, fact.usual_maximum
+        if low is not None and value < low and reading.multiplier == 1:
+            message = gettext(
+                "Check %(label)s: %(amount)s is unusually small. Did you mean "
+                "%(likelier)s? Correct it, or select Continue again to keep %(amount)s."
+            )
+            likelier = value * slip
         elif (
-            reading.multiplier == WAN
+            high is not None
+            and value > high
+            and reading.multiplier == slip
             and not reading.unit_typed
-            and value >= LARGE_BARE_WAN * WAN
         ):
-            return gettext(
+            message = gettext(
                 "Check %(label)s: %(amount)s is unusually large. This box is in "
                 "万元: did you mean %(likelier)s? Correct it, or select Continue "
                 "again to keep %(amount)s."
-            ) % {"label": label, "amount": money(value), "likelier": money(value / WAN)}
+            )
+            likelier = value / slip
         else:
             return ""
-        return gettext(
-            "Check %(label)s: %(amount)s is unusually small. Did you mean "
-            "%(likelier)s? Correct it, or select Continue again to keep %(amount)s."
-        ) % {"label": label, "amount": small, "likelier": likelier}
+        return message % {
+            "label": gettext(fact.label),
+            "amount": self.figure(value),
+            "likelier": self.figure(likelier),
+        }
+
+    def figure(self, value: Decimal) -> str:
+        """``value`` as the results write this box's figures."""
+        return money(value) if self.money else percent(value)
 
     def stored(self, text: str) -> str:
         """The typed text as kept: a bare money figure gets its unit written out

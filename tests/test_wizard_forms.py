@@ -1,6 +1,7 @@
 """The check's questions: each validation rule, on both sides of each bound, with the
 message the visitor reads; no input makes a form raise."""
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -10,9 +11,10 @@ from django.utils.translation import gettext
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policies.check_fields import question, this_year
+from policies.check_fields import QuantityField, question, this_year
 from policies.forms import FactForm, GateForm
-from policies.rules.facts import INPUT_FACTS, TOPIC_BY_SLUG
+from policies.money import read_quantity
+from policies.rules.facts import CATALOGUE, INPUT_FACTS, TOPIC_BY_SLUG
 
 
 def cleaned(fact: str, typed: object) -> dict:
@@ -409,6 +411,24 @@ def test_a_share_of_half_a_percent_asks_whether_half_was_meant():
     assert "Did you mean 50%?" in form.errors["domestic_rd_share_pct"][0]
     assert submitted("domestic_rd_share_pct", "0").is_valid()
     assert submitted("domestic_rd_share_pct", "60").is_valid()
+
+
+def test_what_counts_as_unlikely_is_the_catalogues_usual_range_for_the_question():
+    revenue = CATALOGUE["revenue_latest_year"]
+    typed = read_quantity("200")
+    assert QuantityField(revenue).doubt(typed)
+    assert not QuantityField(replace(revenue, usual_minimum=Decimal(100))).doubt(typed)
+    assert not QuantityField(replace(revenue, usual_minimum=None)).doubt(typed)
+    with translation.override("zh-hans"):
+        huge = read_quantity("2000000", unit=Decimal(10_000))  # 200亿元
+        assert QuantityField(revenue).doubt(huge)
+        wider = replace(revenue, usual_maximum=Decimal("1e11"))
+        assert not QuantityField(wider).doubt(huge)
+
+
+def test_a_figure_with_its_unit_typed_is_never_doubted_as_too_large():
+    with translation.override("zh-hans"):
+        assert submitted("revenue_latest_year", "200亿", "zh-hans").is_valid()
 
 
 def test_stored_answers_are_not_queried_again():

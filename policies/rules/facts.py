@@ -98,6 +98,12 @@ class Fact:
     question: str = ""
     # A count of years since an event, asked as the event's calendar year.
     asked_as_year: bool = False
+    # The range an answer to this question usually falls in. A figure outside it in
+    # the direction a slipped unit goes (yuan typed for 万元 or the reverse, a
+    # fraction typed for a percentage) is queried once before it is accepted: a
+    # guard against typing slips, not a rule of any policy.
+    usual_minimum: Decimal | None = None
+    usual_maximum: Decimal | None = None
 
     @property
     def derived(self) -> bool:
@@ -239,6 +245,10 @@ ENTERPRISE_TYPES: tuple[tuple[str, str], ...] = (
 CNY = N_("CNY")  # the unit shown beside a money field
 MAX_MONEY = Decimal("1e13")
 MAX_MONEY_PROJECT = Decimal("1e12")
+# A year's or a project's money is usually at least 1万元 and below 100亿元: "200"
+# typed in yuan was likely 200万元, "600000000" typed in 万元 likely 6亿元 in yuan.
+USUAL_MONEY_MINIMUM = Decimal(10_000)
+USUAL_MONEY_MAXIMUM = Decimal("1e10")
 
 
 def _money(
@@ -259,6 +269,8 @@ def _money(
         minimum=Decimal(0),
         maximum=maximum,
         question=question,
+        usual_minimum=USUAL_MONEY_MINIMUM,
+        usual_maximum=USUAL_MONEY_MAXIMUM,
     )
 
 
@@ -558,6 +570,7 @@ INPUT_FACTS: tuple[Fact, ...] = (
         minimum=Decimal(0),
         maximum=Decimal(100),
         question=N_("What share of its R&D expenses was incurred in China?"),
+        usual_minimum=Decimal(1),  # "0.5" is likelier half than half a percent
     ),
     _money(
         "equity_investment_this_year",
