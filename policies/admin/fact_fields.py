@@ -90,7 +90,7 @@ def route_fact_field(name: str) -> forms.Field:
     field = Route._meta.get_field(name)
     return fact_field(
         capfirst(field.verbose_name),
-        amount_input,
+        lambda fact: amount_input(fact.name),
         required=False,
         help_text=field.help_text,
     )
