@@ -7,6 +7,7 @@ touch users, groups or sign-in lockouts: that stays with superusers.
 """
 
 from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
 
 EDITOR = "Editor"
 PUBLISHER = "Publisher"
@@ -49,7 +50,7 @@ EDITOR_PERMISSIONS = tuple(
 ) + tuple(f"delete_{model}" for model in EDITOR_DELETABLE)
 PUBLISHER_PERMISSIONS = (
     EDITOR_PERMISSIONS
-    + ("publish_policy",)
+    + ("publish_policy", "run_population")
     + tuple(f"delete_{model}" for model in PUBLISHER_DELETABLE)
 )
 ROLE_PERMISSIONS = {EDITOR: EDITOR_PERMISSIONS, PUBLISHER: PUBLISHER_PERMISSIONS}
@@ -70,3 +71,14 @@ def sync_roles(apps=global_apps) -> None:
                 content_type__app_label="policies", codename__in=codenames
             )
         )
+
+
+def sync_roles_in_migration(apps) -> None:
+    """``sync_roles`` from a data migration. Permissions are normally created after
+    all migrations have run; create the app's now so the groups can be given them
+    on a fresh database."""
+    config = apps.get_app_config("policies")
+    config.models_module = True
+    create_permissions(config, apps=apps, verbosity=0)
+    config.models_module = None
+    sync_roles(apps)

@@ -5,6 +5,7 @@ Only four variables matter to run it: ``DATABASE_URL`` (unset: a SQLite file bes
 ``ALLOWED_HOSTS``. Everything else has a safe default.
 """
 
+import os
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -191,6 +192,17 @@ RATE_LIMITS = {
     "search": env.str("RATE_LIMIT_SEARCH", default="60/m"),
     "subscribe": env.str("RATE_LIMIT_SUBSCRIBE", default="10/h"),
 }
+
+# Populations (registries of enterprises, issue 14): deleted with their runs this
+# many days after upload by `manage.py purge_populations` (run it daily); files
+# larger or longer than the limits are refused; a run of at most
+# POPULATION_INLINE_ROWS rows finishes inside the request, a larger one is queued
+# for the task worker, which spreads it over POPULATION_PROCESSES processes.
+POPULATION_RETENTION_DAYS = env.int("POPULATION_RETENTION_DAYS", default=30)
+POPULATION_MAX_UPLOAD_MB = env.int("POPULATION_MAX_UPLOAD_MB", default=50)
+POPULATION_MAX_ROWS = env.int("POPULATION_MAX_ROWS", default=200_000)
+POPULATION_INLINE_ROWS = env.int("POPULATION_INLINE_ROWS", default=5_000)
+POPULATION_PROCESSES = env.int("POPULATION_PROCESSES", default=os.cpu_count() or 1)
 
 # A policy whose last review is older than this is flagged to staff.
 POLICY_REVIEW_MAX_AGE_DAYS = env.int("POLICY_REVIEW_MAX_AGE_DAYS", default=365)

@@ -1,19 +1,12 @@
 """Create the Editor and Publisher groups with their permissions."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from policies.roles import sync_roles
+from policies.roles import sync_roles_in_migration
 
 
 def create_roles(apps, schema_editor):
-    # Permissions are normally created after all migrations have run; create the
-    # app's now so the groups can be given them on a fresh database.
-    config = apps.get_app_config("policies")
-    config.models_module = True
-    create_permissions(config, apps=apps, verbosity=0)
-    config.models_module = None
-    sync_roles(apps)
+    sync_roles_in_migration(apps)
 
 
 def remove_roles(apps, schema_editor):

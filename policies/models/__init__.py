@@ -13,6 +13,13 @@ from .content import (
     SourceDocument,
 )
 from .policy import Policy, StackingGroup
+from .population import (
+    Population,
+    PopulationChunk,
+    PopulationEvent,
+    PopulationRun,
+    RunChunk,
+)
 from .rules import ContentVersion, Criterion, Route
 
 __all__ = [
@@ -27,8 +34,13 @@ __all__ = [
     "KeyProject",
     "OutgoingEmail",
     "Policy",
+    "Population",
+    "PopulationChunk",
+    "PopulationEvent",
+    "PopulationRun",
     "Region",
     "Route",
+    "RunChunk",
     "SourceDocument",
     "StackingGroup",
     "Subscription",

@@ -34,6 +34,7 @@ __all__ = [
     "RuleSet",
     "Term",
     "assess",
+    "settle",
 ]
 
 FAILS = object()  # a route's criteria do not hold
@@ -137,6 +138,7 @@ class RuleSet:
     def __init__(self, policies: Iterable[PolicyRule]) -> None:
         self.policies = tuple(check_policy(p) for p in policies)
         self._compiled = tuple(_CompiledPolicy(p) for p in self.policies)
+        self._by_district: dict[str, tuple[_CompiledPolicy, ...]] = {}
 
     def __len__(self) -> int:
         return len(self.policies)
@@ -154,11 +156,33 @@ class RuleSet:
             for p in self._compiled
         ]
 
+    def evaluated(self, values: Mapping[str, object]) -> list[Outcome]:
+        """The outcomes of the policies open to the profile's district (every
+        policy's when the district is not known), in order. Each policy left out is
+        not eligible, as ``outcomes`` says; a population run reads only these."""
+        district = values.get("district")
+        if not isinstance(district, str):
+            return [p.evaluate(values) for p in self._compiled]
+        applying = self._by_district.get(district)
+        if applying is None:
+            applying = self._by_district[district] = tuple(
+                p for p in self._compiled if p.district in (None, district)
+            )
+        return [p.evaluate(values) for p in applying]
+
 
 def assess(profile: Mapping[str, object], rule_set: RuleSet) -> Assessment:
     """Assess a parsed profile (see ``profile.parse``) against ``rule_set``."""
     values = derive(profile)
     results = rule_set.outcomes(values)
+    most_favorable, estimate = settle(results)
+    return Assessment(tuple(results), most_favorable, estimate, values)
+
+
+def settle(results: list[Outcome]) -> tuple[Outcome | None, Amount | None]:
+    """The non-stacking rule: the most favorable outcome, and the estimate that adds
+    the best of each group to every ungrouped amount. Marks each outcome its
+    group's best displaces. Outcomes that are not eligible may be left out."""
     monetary = [o for o in results if o.amount is not None]
     groups: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in monetary:
@@ -173,7 +197,7 @@ def assess(profile: Mapping[str, object], rule_set: RuleSet) -> Assessment:
             estimate = outcome.amount if estimate is None else estimate + outcome.amount
         else:
             outcome.displaced_by = best.code
-    return Assessment(tuple(results), _most_favorable(monetary), estimate, values)
+    return _most_favorable(monetary), estimate
 
 
 def _most_favorable(outcomes: list[Outcome]) -> Outcome | None:
