@@ -6,8 +6,9 @@ cannot split Chinese, which is written without spaces: ``to_tsvector('english',
 '东城区人工智能')`` is the single lexeme '东城区人工智能', so a search for 人工智能
 would miss it (tests/test_search.py shows this on PostgreSQL). Chinese terms
 therefore match as substrings. SQLite has no full-text search: there English words
-match at the start of a word (a regular expression) and Chinese as substrings, so
-both databases answer the same searches.
+match at the start of a word (a regular expression) and Chinese as substrings. The
+two differ at the edges: PostgreSQL also finds other forms of a word ("standards"
+finds "standard"), which SQLite finds only when the search is the shorter form.
 """
 
 import re

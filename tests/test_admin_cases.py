@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 
 from policies.models import Criterion, WorkedCase
 from policies.rules.cases import check_expected, compare_outcome
 from tests.factories import StaffUserFactory, WorkedCaseFactory
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "worked_cases.json"
+EXPECTED_KEYS = ("eligible", "needs_info", "not_eligible", "most_favorable")
 EXAMPLES = Path(__file__).resolve().parent / "data" / "examples.json"
 
 
@@ -31,18 +33,29 @@ def raise_equity_threshold() -> None:
     criterion.save()
 
 
-def test_the_five_examples_ship_as_worked_cases(db):
-    examples = json.loads(EXAMPLES.read_text())
-    cases = {case.name: case for case in WorkedCase.objects.all()}
-    assert set(cases) == {example["name"] for example in examples}
-    first = cases[examples[0]["name"]]
-    assert first.profile == examples[0]["profile"]
-    assert first.expected["eligible"] == examples[0]["eligible"]
+def _as_case(example: dict) -> tuple[dict, dict]:
+    """An example of the specification as a worked case's profile and expectation."""
+    expected = {key: example[key] for key in EXPECTED_KEYS if key in example}
+    return example["profile"], expected
 
 
-def test_the_fixture_holds_the_same_cases_as_the_migration():
-    names = [row["fields"]["name"] for row in json.loads(FIXTURE.read_text())]
-    assert len(names) == 5
+def test_the_shipped_worked_cases_are_the_specifications_examples():
+    """Two copies exist on purpose (the specification's examples for the tests, the
+    fixture the migration ships): they must say the same, case by case."""
+    examples = {e["name"]: _as_case(e) for e in json.loads(EXAMPLES.read_text())}
+    shipped = {
+        row["fields"]["name"]: (row["fields"]["profile"], row["fields"]["expected"])
+        for row in json.loads(FIXTURE.read_text())
+    }
+    assert shipped == examples
+
+
+def test_the_migration_ships_every_worked_case(db):
+    examples = {e["name"]: _as_case(e) for e in json.loads(EXAMPLES.read_text())}
+    cases = {
+        case.name: (case.profile, case.expected) for case in WorkedCase.objects.all()
+    }
+    assert cases == examples
 
 
 def test_check_cases_passes_on_the_seed(seed):
@@ -144,12 +157,21 @@ def test_each_difference_is_named():
         "most_favorable": [None],
     }
     assert compare_outcome(expected, OUTCOME) == [
-        "A: amount CNY 100 to 100, expected CNY 200 to 300",
+        "A: CNY 100, expected CNY 200 to 300",
         "B: eligible (no amount), but the case does not expect it to be eligible",
         "D: not eligible, expected needs information",
         "Z: not in the results, expected not eligible",
         "most favorable: A, expected none",
     ]
+
+
+def test_differences_are_told_to_staff_in_their_language():
+    expected = {"eligible": {"A": [200, 300]}, "most_favorable": [None]}
+    with translation.override("zh-hans"):
+        differences = compare_outcome(expected, OUTCOME)
+        problems = check_expected({"eligible": []})
+    assert differences[0] == "A：100元，预期为200元至300元"
+    assert "“most_favorable” 必须是非空列表（无则为 null）。" in problems
 
 
 def test_an_expected_outcome_must_be_well_formed():
@@ -160,7 +182,7 @@ def test_an_expected_outcome_must_be_well_formed():
     assert problems == [
         "Unknown key “most_favourable”; use eligible, needs_info, not_eligible, "
         "most_favorable.",
-        "A: the minimum 3 is above the maximum 1.",
+        "A: the minimum CNY 3 is above the maximum CNY 1.",
         "A is listed under both “eligible” and “not_eligible”.",
         "“most_favorable” must be a non-empty list (null for none).",
     ]

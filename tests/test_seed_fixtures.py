@@ -2,13 +2,7 @@
 
 import json
 
-import pytest
-
 from tests.seed import CONTENT_FIXTURE, SEED_POLICIES, fixture_rows
-
-needs_content = pytest.mark.skipif(
-    not CONTENT_FIXTURE.exists(), reason="fixtures/content.json is not written yet"
-)
 
 
 def content_policies() -> dict[int, dict]:
@@ -29,7 +23,6 @@ def test_every_seed_policy_has_a_route():
     assert policies == {pk for pk, *_rest in SEED_POLICIES}
 
 
-@needs_content
 def test_content_fixture_has_the_seed_policies_keys_and_codes():
     content = content_policies()
     assert {pk: f["code"] for pk, f in content.items()} == {
@@ -37,7 +30,6 @@ def test_content_fixture_has_the_seed_policies_keys_and_codes():
     }
 
 
-@needs_content
 def test_content_fixture_reads_bands_as_the_rules_do():
     content = content_policies()
     assert {pk: (f["route_mode"], f["band_fact"]) for pk, f in content.items()} == {

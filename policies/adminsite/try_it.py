@@ -17,12 +17,8 @@ from policies.rules import formatting, serialize
 from policies.rules.engine import assess
 from policies.rules.errors import RuleError
 from policies.rules.profile import ProfileError, parse
-
-STATUS_LABELS = {
-    "eligible": _("Eligible"),
-    "needs_info": _("Needs information"),
-    "not_eligible": _("Not eligible"),
-}
+from policies.rules.text import translate
+from policies.rules.vocabulary import STATUS_LABELS, Status
 
 
 def _policy_choices() -> list[tuple[str, str]]:
@@ -102,7 +98,7 @@ def _assess(profile: dict[str, object], policy: Policy | None) -> dict[str, obje
     if policy is not None:
         results = [r for r in results if r["code"] == policy.code]
     for result in results:
-        result["status_label"] = STATUS_LABELS.get(result["status"], result["status"])
+        result["status_label"] = translate(STATUS_LABELS[Status(result["status"])])
         result["amount_label"] = _amount_label(result["amount"])
     return {
         "outcome": outcome,

@@ -15,6 +15,12 @@ line and the API are held to the same answer.
 """
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from .amounts import Amount
+from .formatting import amount_text, money
+from .text import N_, say, translate
+from .vocabulary import STATUS_LABELS
 
 EXPECTED_KEYS = ("eligible", "needs_info", "not_eligible", "most_favorable")
 TOLERANCE = 1  # CNY: amounts are whole yuan, rounded half up
@@ -23,15 +29,21 @@ TOLERANCE = 1  # CNY: amounts are whole yuan, rounded half up
 def check_expected(expected: object) -> list[str]:
     """Return what is wrong with an expected outcome (empty when it is well formed)."""
     if not isinstance(expected, Mapping):
-        return ["The expected outcome must be a JSON object."]
+        return [say(N_("The expected outcome must be a JSON object."))]
     problems = [
-        f"Unknown key “{key}”; use {', '.join(EXPECTED_KEYS)}."
+        say(
+            N_("Unknown key “%(key)s”; use %(keys)s."),
+            key=key,
+            keys=", ".join(EXPECTED_KEYS),
+        )
         for key in expected
         if key not in EXPECTED_KEYS
     ]
     eligible = expected.get("eligible", {})
     if not isinstance(eligible, Mapping):
-        problems.append("“eligible” must be an object of code: [min, max] or null.")
+        problems.append(
+            say(N_("“eligible” must be an object of code: [min, max] or null."))
+        )
         eligible = {}
     for code, span in eligible.items():
         problems.extend(_check_span(code, span))
@@ -39,19 +51,32 @@ def check_expected(expected: object) -> list[str]:
     for key in ("needs_info", "not_eligible"):
         codes = expected.get(key, [])
         if not _is_list_of(codes, str):
-            problems.append(f"“{key}” must be a list of policy codes.")
+            problems.append(
+                say(N_("“%(key)s” must be a list of policy codes."), key=key)
+            )
             continue
         for code in codes:
             if code in seen:
                 problems.append(
-                    f"{code} is listed under both “{seen[code]}” and “{key}”."
+                    say(
+                        N_(
+                            "%(code)s is listed under both “%(first)s” and “%(second)s”."
+                        ),
+                        code=code,
+                        first=seen[code],
+                        second=key,
+                    )
                 )
             seen[code] = key
     favorable = expected.get("most_favorable")
     if not isinstance(favorable, list) or not favorable:
-        problems.append("“most_favorable” must be a non-empty list (null for none).")
+        problems.append(
+            say(N_("“most_favorable” must be a non-empty list (null for none)."))
+        )
     elif not all(item is None or isinstance(item, str) for item in favorable):
-        problems.append("“most_favorable” may hold policy codes and null only.")
+        problems.append(
+            say(N_("“most_favorable” may hold policy codes and null only."))
+        )
     return problems
 
 
@@ -67,8 +92,14 @@ def compare_outcome(expected: Mapping, outcome: Mapping) -> list[str]:
     for code in sorted(set(eligible) | _codes_with(results, "eligible")):
         if code not in eligible:
             differences.append(
-                f"{code}: eligible ({_amount_text(results[code].get('amount'))}), "
-                "but the case does not expect it to be eligible"
+                say(
+                    N_(
+                        "%(code)s: eligible (%(amount)s), but the case does not "
+                        "expect it to be eligible"
+                    ),
+                    code=code,
+                    amount=_amount_text(results[code].get("amount")),
+                )
             )
             continue
         differences.extend(_compare_eligible(code, eligible[code], results.get(code)))
@@ -77,13 +108,18 @@ def compare_outcome(expected: Mapping, outcome: Mapping) -> list[str]:
             actual = results[code].get("status") if code in results else None
             if actual != status:
                 differences.append(
-                    f"{code}: {_status_text(actual)}, expected {_status_text(status)}"
+                    _expected(code, _status_text(actual), _status_text(status))
                 )
     favorable = expected.get("most_favorable", [None])
     if outcome.get("most_favorable") not in favorable:
-        wanted = " or ".join(str(code or "none") for code in favorable)
+        none = say(N_("none"))
+        wanted = say(N_(" or ")).join(str(code or none) for code in favorable)
         differences.append(
-            f"most favorable: {outcome.get('most_favorable') or 'none'}, expected {wanted}"
+            say(
+                N_("most favorable: %(actual)s, expected %(expected)s"),
+                actual=outcome.get("most_favorable") or none,
+                expected=wanted,
+            )
         )
     return differences
 
@@ -92,25 +128,28 @@ def _compare_eligible(
     code: str, span: Sequence | None, result: Mapping | None
 ) -> list[str]:
     if result is None:
-        return [f"{code}: not in the results (no published policy has this code)"]
+        return [
+            say(
+                N_("%(code)s: not in the results (no published policy has this code)"),
+                code=code,
+            )
+        ]
     if result.get("status") != "eligible":
-        return [f"{code}: {_status_text(result.get('status'))}, expected eligible"]
+        eligible = _status_text("eligible")
+        return [_expected(code, _status_text(result.get("status")), eligible)]
     amount = result.get("amount")
     if span is None:
         if amount and amount.get("max"):
-            return [
-                f"{code}: amount {_amount_text(amount)}, expected a non-monetary benefit"
-            ]
+            non_monetary = say(N_("a non-monetary benefit"))
+            return [_expected(code, _amount_text(amount), non_monetary)]
         return []
     low, high = span
     if not amount:
-        return [f"{code}: no amount, expected {_span_text(low, high)}"]
+        return [_expected(code, say(N_("no amount")), _span_text(low, high))]
     off_max = abs((amount.get("max") or 0) - high) > TOLERANCE
     off_min = low is not None and abs((amount.get("min") or 0) - low) > TOLERANCE
     if off_max or off_min:
-        return [
-            f"{code}: amount {_amount_text(amount)}, expected {_span_text(low, high)}"
-        ]
+        return [_expected(code, _amount_text(amount), _span_text(low, high))]
     return []
 
 
@@ -120,9 +159,23 @@ def _check_span(code: object, span: object) -> list[str]:
     numbers = isinstance(span, list) and len(span) == 2
     numbers = numbers and all(_is_number(v) or v is None for v in span)
     if not numbers or span[1] is None:
-        return [f"{code}: the amount must be [min, max] (min may be null) or null."]
+        return [
+            say(
+                N_(
+                    "%(code)s: the amount must be [min, max] (min may be null) or null."
+                ),
+                code=code,
+            )
+        ]
     if span[0] is not None and span[0] > span[1]:
-        return [f"{code}: the minimum {span[0]:,} is above the maximum {span[1]:,}."]
+        return [
+            say(
+                N_("%(code)s: the minimum %(min)s is above the maximum %(max)s."),
+                code=code,
+                min=money(Decimal(str(span[0]))),
+                max=money(Decimal(str(span[1]))),
+            )
+        ]
     return []
 
 
@@ -138,21 +191,31 @@ def _is_list_of(value: object, kind: type) -> bool:
     return isinstance(value, list) and all(isinstance(item, kind) for item in value)
 
 
+def _expected(code: str, actual: str, wanted: str) -> str:
+    """One difference: what the engine said against what the case expects."""
+    return say(
+        N_("%(code)s: %(actual)s, expected %(expected)s"),
+        code=code,
+        actual=actual,
+        expected=wanted,
+    )
+
+
 def _status_text(status: str | None) -> str:
-    return {
-        "eligible": "eligible",
-        "needs_info": "needs information",
-        "not_eligible": "not eligible",
-        None: "not in the results",
-    }.get(status, str(status))
+    if status in STATUS_LABELS:
+        return translate(STATUS_LABELS[status]).lower()
+    return say(N_("not in the results")) if status is None else str(status)
 
 
 def _span_text(low: object, high: object) -> str:
-    low_text = "any" if low is None else f"{low:,}"
-    return f"CNY {low_text} to {high:,}"
+    """An expected [min, max]: a missing min accepts any minimum."""
+    if low is None:
+        return say(N_("any amount up to %(max)s"), max=money(Decimal(str(high))))
+    return amount_text(Amount(Decimal(str(low)), Decimal(str(high))))
 
 
 def _amount_text(amount: Mapping | None) -> str:
     if not amount:
-        return "no amount"
-    return f"CNY {amount.get('min') or 0:,} to {amount.get('max') or 0:,}"
+        return say(N_("no amount"))
+    low, high = amount.get("min") or 0, amount.get("max") or 0
+    return amount_text(Amount(Decimal(str(low)), Decimal(str(high))))

@@ -83,3 +83,12 @@ class Status(StrEnum):
     ELIGIBLE = "eligible"
     NOT_ELIGIBLE = "not_eligible"
     NEEDS_INFO = "needs_info"
+
+
+# The one wording of each status, for staff and visitors alike (marked, not yet
+# translated: pass through ``text.translate``).
+STATUS_LABELS = {
+    Status.ELIGIBLE: N_("Eligible"),
+    Status.NEEDS_INFO: N_("Needs information"),
+    Status.NOT_ELIGIBLE: N_("Not eligible"),
+}

@@ -36,7 +36,10 @@ def test_assessment_follows_the_contract():
         "value": 100_000_000,
         "actual": 150_000_000,
         "met": True,
-        "text": band["text"],
+        "text": (
+            "Revenue in the latest year: CNY 150,000,000; "
+            "needs CNY 100,000,000 or more: met"
+        ),
         "route": "Revenue CNY 100 million to 1 billion",
     }
     json.dumps(result)
