@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import F, Prefetch, QuerySet
@@ -242,7 +243,7 @@ class PublishedRules:
 
 _ROUTE_FIELDS = tuple(f.name for f in Route._meta.concrete_fields)
 _CRITERION_FIELDS = ("id", "policy", "route", "order", "fact", "operator", "value")
-_compiled: tuple[tuple[str, str, date], RuleSet] | None = None
+_compiled: tuple[tuple[str, str, date, Decimal], RuleSet] | None = None
 _assessable: tuple[tuple[str, str, date], dict[str, Policy]] | None = None
 
 
@@ -257,12 +258,22 @@ def rule_set() -> RuleSet:
     """
     global _compiled
     today = beijing_today()
-    key = (ContentVersion.current(), translation.get_language() or "", today)
+    key = (
+        ContentVersion.current(),
+        translation.get_language() or "",
+        today,
+        near_miss_margin(),
+    )
     cached = _compiled
     if cached is None or cached[0] != key:
         rules = [item.rule for item in _rules(Policy.objects.assessable(today=today))]
-        cached = _compiled = (key, RuleSet(rules))
+        cached = _compiled = (key, RuleSet(rules, near_miss_margin=key[-1]))
     return cached[1]
+
+
+def near_miss_margin() -> Decimal:
+    """The ``NEAR_MISS_MARGIN_PERCENT`` setting as the engine takes it: 0.2 for 20%."""
+    return Decimal(settings.NEAR_MISS_MARGIN_PERCENT) / 100
 
 
 def assessable_policies_by_code() -> dict[str, Policy]:
@@ -362,4 +373,5 @@ def rule_set_with(*, policy: Policy) -> RuleSet:
         .values("pk")
     )
     chosen = Policy.objects.filter(pk__in=others) | Policy.objects.filter(pk=policy.pk)
-    return RuleSet([item.rule for item in _rules(chosen)])
+    rules = [item.rule for item in _rules(chosen)]
+    return RuleSet(rules, near_miss_margin=near_miss_margin())

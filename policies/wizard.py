@@ -34,7 +34,6 @@ from .forms import CheckForm, FactForm
 from .rules.engine import RuleSet, assess
 from .rules.facts import CATALOGUE, TOPIC_BY_SLUG
 from .rules.formatting import percent
-from .rules.outcomes import NEAR_MISS_MARGIN
 from .wizard_flow import CHECK, LOCATION, STEPS, Plan, PlannedStep, build_plan
 
 URL_NAME = "policies:check_step"
@@ -71,7 +70,7 @@ def _results_context(
         "checked_on": timezone.localdate(),
         "share_url": absolute_url(share_path),
         "share_token": token,
-        "near_miss_margin": percent(NEAR_MISS_MARGIN * 100),
+        "near_miss_margin": percent(selectors.near_miss_margin() * 100),
         **_privacy(),
     }
 

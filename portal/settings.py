@@ -204,6 +204,13 @@ POPULATION_MAX_ROWS = env.int("POPULATION_MAX_ROWS", default=200_000)
 POPULATION_INLINE_ROWS = env.int("POPULATION_INLINE_ROWS", default=5_000)
 POPULATION_PROCESSES = env.int("POPULATION_PROCESSES", default=os.cpu_count() or 1)
 
+# The check's results list a policy missed on one figure as a near miss when the
+# figure comes within this percentage of the policy's threshold (or a count is one
+# short of it); a policy missed by more is listed with the others, with why.
+NEAR_MISS_MARGIN_PERCENT = env.int("NEAR_MISS_MARGIN_PERCENT", default=20)
+if not 0 <= NEAR_MISS_MARGIN_PERCENT < 100:
+    sys.exit("NEAR_MISS_MARGIN_PERCENT must be a whole number from 0 to 99.")
+
 # A policy whose last review is older than this is flagged to staff.
 POLICY_REVIEW_MAX_AGE_DAYS = env.int("POLICY_REVIEW_MAX_AGE_DAYS", default=365)
 

@@ -121,6 +121,16 @@ def test_a_miss_far_off_its_threshold_is_no_near_miss(client):
     assert "yours is CNY 80,000,000" not in html
 
 
+def test_how_near_a_near_miss_must_be_is_a_setting(client, settings):
+    profile = {**DONGCHENG["profile"], "revenue_latest_year": 20_000_000}
+    assert "Missed on one figure" not in walk(client, profile).html
+    settings.NEAR_MISS_MARGIN_PERCENT = 40
+    html = walk(client, profile).html
+    assert policies_on(html)["DC-1"]["status"] == "not_eligible"
+    assert "Missed on one figure" in html
+    assert "by no more than 40% of what the policy needs" in html
+
+
 def test_needs_info_links_to_the_page_that_asks_the_missing_answer(client):
     html = walk(client, DONGCHENG["profile"]).html
     bj1 = html[html.index('data-policy-code="BJ-1"') :]

@@ -20,7 +20,7 @@ from .amounts import Amount, AmountRule, Rate, Term, compile_amount
 from .criteria import CriterionRule, compile_test
 from .definitions import PolicyRule, RouteRule, check_policy
 from .facts import derive
-from .outcomes import Assessment, Outcome
+from .outcomes import DEFAULT_NEAR_MISS_MARGIN, Assessment, Outcome
 from .vocabulary import Status
 
 __all__ = [
@@ -66,14 +66,20 @@ def _key(amount: Amount | None) -> tuple[Decimal, Decimal]:
 
 
 class _CompiledPolicy:
-    __slots__ = ("rule", "tests", "routes", "add_ons", "district")
+    __slots__ = ("rule", "tests", "routes", "add_ons", "district", "near_miss_margin")
 
-    def __init__(self, rule: PolicyRule) -> None:
+    def __init__(self, rule: PolicyRule, near_miss_margin: Decimal) -> None:
         self.rule = rule
+        self.near_miss_margin = near_miss_margin
         self.tests = tuple((compile_test(c), c.fact) for c in rule.criteria)
         self.routes = tuple(_CompiledRoute(r) for r in rule.main_routes)
         self.add_ons = tuple(_CompiledRoute(r) for r in rule.add_ons)
         self.district = rule.district
+
+    def outcome(self, values: Mapping[str, object], status: Status, **found) -> Outcome:
+        return Outcome(
+            self.rule, values, status, near_miss_margin=self.near_miss_margin, **found
+        )
 
     def evaluate(self, values: Mapping[str, object]) -> Outcome:
         missing: list[str] = []
@@ -82,7 +88,7 @@ class _CompiledPolicy:
             if met is None:
                 missing.append(fact)
             elif not met:
-                return Outcome(self.rule, values, Status.NOT_ELIGIBLE)
+                return self.outcome(values, Status.NOT_ELIGIBLE)
         best = best_route = best_key = None
         undecided = []
         for route in self.routes:
@@ -97,9 +103,9 @@ class _CompiledPolicy:
                 best, best_route, best_key = result, route.rule, key
         if best_key is None:
             if not undecided:
-                return Outcome(self.rule, values, Status.NOT_ELIGIBLE)
+                return self.outcome(values, Status.NOT_ELIGIBLE)
             missing += [fact for _route, facts in undecided for fact in facts]
-            return Outcome(self.rule, values, Status.NEEDS_INFO, missing=missing)
+            return self.outcome(values, Status.NEEDS_INFO, missing=missing)
         policy_undecided = bool(missing)
         missing += _could_raise(undecided, best_key, values)
         for add_on in self.add_ons:
@@ -109,8 +115,10 @@ class _CompiledPolicy:
             elif result is not FAILS:
                 best = result if best is None else best + result
         if policy_undecided:
-            return Outcome(self.rule, values, Status.NEEDS_INFO, missing=missing)
-        return Outcome(self.rule, values, Status.ELIGIBLE, best, best_route, missing)
+            return self.outcome(values, Status.NEEDS_INFO, missing=missing)
+        return self.outcome(
+            values, Status.ELIGIBLE, amount=best, route=best_route, missing=missing
+        )
 
 
 def _could_raise(
@@ -132,12 +140,20 @@ class RuleSet:
 
     Construction checks every rule (``RuleError`` names the policy) and compiles
     criteria and amounts into closures; a rule set is immutable and can be shared
-    between requests.
+    between requests. ``near_miss_margin`` is how close a missed figure must come
+    to its bound for the outcome to call it a near miss.
     """
 
-    def __init__(self, policies: Iterable[PolicyRule]) -> None:
+    def __init__(
+        self,
+        policies: Iterable[PolicyRule],
+        *,
+        near_miss_margin: Decimal = DEFAULT_NEAR_MISS_MARGIN,
+    ) -> None:
         self.policies = tuple(check_policy(p) for p in policies)
-        self._compiled = tuple(_CompiledPolicy(p) for p in self.policies)
+        self._compiled = tuple(
+            _CompiledPolicy(p, near_miss_margin) for p in self.policies
+        )
         self._by_district: dict[str, tuple[_CompiledPolicy, ...]] = {}
 
     def __len__(self) -> int:
@@ -152,7 +168,7 @@ class RuleSet:
         return [
             p.evaluate(values)
             if p.district is None or p.district == district
-            else Outcome(p.rule, values, skipped)
+            else p.outcome(values, skipped)
             for p in self._compiled
         ]
 

@@ -17,7 +17,7 @@ from . import amounts, criteria, explain
 from .amounts import Amount
 from .criteria import CriterionRule
 from .definitions import PolicyRule, RouteRule
-from .facts import CATALOGUE, MISSING
+from .facts import CATALOGUE, MISSING, FactType
 from .text import N_, say
 from .vocabulary import RouteRole, Status
 
@@ -25,7 +25,8 @@ FAR = Decimal("Infinity")
 # How close a figure must come to a threshold, as a share of it, for the results to
 # call the policy a near miss ("within 20% of it"). A matter of presentation, not a
 # rule of any policy: a policy missed by more is listed with the others, with why.
-NEAR_MISS_MARGIN = Decimal("0.2")
+# A rule set may be given another (the portal's NEAR_MISS_MARGIN setting).
+DEFAULT_NEAR_MISS_MARGIN = Decimal("0.2")
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,20 @@ class CriterionResult:
     def closeness(self) -> Decimal:
         """The shortfall relative to the bound, to rank routes by how near they are;
         a miss of a zero bound ("more than 0") has no relative size and is far."""
-        if self.shortfall is None:
+        if self.shortfall is None or not self.actual:
             return FAR
         bound = abs(self.rule.typed_value)
         return self.shortfall / bound if bound else FAR
+
+    def near(self, margin: Decimal) -> bool:
+        """Missed by a gap worth telling: within ``margin`` of the bound, or a
+        count one short of it. A miss with nothing (0 given, or a gate's "no") is
+        never near, whatever the bound."""
+        if self.shortfall is None or not self.actual:
+            return False
+        if CATALOGUE[self.rule.fact].type is FactType.INTEGER and self.shortfall <= 1:
+            return True
+        return self.closeness <= margin
 
 
 def criterion_result(
@@ -99,6 +110,7 @@ class Outcome:
         amount: Amount | None = None,
         route: RouteRule | None = None,
         missing: tuple[str, ...] | list[str] = (),
+        near_miss_margin: Decimal = DEFAULT_NEAR_MISS_MARGIN,
     ) -> None:
         self.policy = policy
         self.values = values
@@ -106,6 +118,7 @@ class Outcome:
         self.amount = amount
         self.route = route
         self._missing = missing
+        self.near_miss_margin = near_miss_margin
         self.displaced_by: str | None = None
 
     def __repr__(self) -> str:
@@ -176,7 +189,7 @@ class Outcome:
     @cached_property
     def near_miss(self) -> NearMiss | None:
         """For a policy not eligible: the one numeric criterion it failed, if only
-        one, and only when the figure is within ``NEAR_MISS_MARGIN`` of its bound.
+        one, and only when the gap is worth telling (``CriterionResult.near``).
 
         The closest route is the one with the fewest failed criteria, then the
         smallest shortfall relative to its bound, then the first in order. Needing
@@ -188,7 +201,7 @@ class Outcome:
         routes = [r for r in self.routes if r.rule.role is RouteRole.ROUTE]
         closest = min(routes, key=_distance)
         failed = own + list(closest.failed)
-        if len(failed) != 1 or failed[0].closeness > NEAR_MISS_MARGIN:
+        if len(failed) != 1 or not failed[0].near(self.near_miss_margin):
             return None
         only = failed[0]
         return NearMiss(only, only.route, only.shortfall)

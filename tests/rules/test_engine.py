@@ -236,3 +236,27 @@ def test_more_than_zero_missed_with_zero_is_no_near_miss():
         )
     ]
     assert run(rules, office_rent_annual=0).outcome("P").near_miss is None
+
+
+def test_a_rule_set_can_be_given_a_wider_near_miss_margin():
+    rules = [policy("P", route(fixed(1), revenue_at_least(30_000_000)))]
+    profile = parse({"district": "haidian", "revenue_latest_year": 18_000_000})
+    assert assess(profile, RuleSet(rules)).outcome("P").near_miss is None
+    wider = RuleSet(rules, near_miss_margin=Decimal("0.5"))
+    assert assess(profile, wider).outcome("P").near_miss.shortfall == 12_000_000
+
+
+def standards_at_least(count: int) -> CriterionRule:
+    return CriterionRule("standards_national_top2", ">=", count)
+
+
+@pytest.mark.parametrize(("standards", "near"), [(1, True), (0, False)])
+def test_a_count_one_short_is_a_near_miss(standards, near):
+    rules = [policy("P", route(fixed(1), standards_at_least(2)))]
+    miss = run(rules, standards_national_top2=standards).outcome("P").near_miss
+    assert (miss is not None) is near
+
+
+def test_none_at_all_is_never_a_near_miss_even_one_short():
+    rules = [policy("P", route(fixed(1), standards_at_least(1)))]
+    assert run(rules, standards_national_top2=0).outcome("P").near_miss is None
