@@ -5,6 +5,8 @@ draft, and publish it, which archives the version it replaces; an archived versi
 can be restored as a new draft. Each function records who acted in the history.
 """
 
+from collections.abc import Collection
+
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,7 +14,8 @@ from django.db.models import Max, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Policy
+from .case_changes import case_changes
+from .models import Policy, WorkedCase
 from .rule_checks import policy_rule_check
 
 State = Policy.State
@@ -124,3 +127,34 @@ def _save(instance: Model, user: AbstractBaseUser | None) -> None:
     if user is not None:
         instance._history_user = user
     instance.save()
+
+
+@transaction.atomic
+def policy_publish_reviewed(
+    *, draft: Policy, user: AbstractBaseUser | None, accepted: Collection[int] = ()
+) -> tuple[Policy, list[WorkedCase]]:
+    """Publish ``draft`` after its review: every worked case the draft breaks must
+    be in ``accepted`` (the publisher ticked that the change is intended), and each
+    such case then expects its new outcome, in the same transaction as the publish,
+    so a case never silently disagrees with the published rules. Returns the
+    published version and the cases updated."""
+    draft = Policy.objects.select_for_update().get(pk=draft.pk)
+    cases = WorkedCase.objects.select_for_update()
+    broken = [change for change in case_changes(draft, cases) if change.breaks]
+    unaccepted = [
+        change.case.name for change in broken if change.case.pk not in accepted
+    ]
+    if unaccepted:
+        raise ValidationError(
+            _(
+                "Publishing would change the outcome of worked cases that nobody "
+                "accepted: %(cases)s. Review the changes and tick that they are "
+                "intended."
+            )
+            % {"cases": ", ".join(unaccepted)}
+        )
+    published = policy_publish(draft=draft, user=user)
+    for change in broken:
+        change.case.expected = change.expected_after
+        _save(change.case, user)
+    return published, [change.case for change in broken]

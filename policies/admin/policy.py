@@ -17,6 +17,7 @@ from policies.rule_checks import policy_rule_check
 from policies.rules.describe import describe_policy
 from policies.rules.errors import RuleError
 from policies.selectors import policy_rule, review_cutoff
+from policies.text_checks import text_contradictions
 
 from .fact_fields import AMOUNT_FIELDS_HELP
 from .forms import PolicyForm
@@ -152,6 +153,8 @@ class PolicyAdmin(PolicyVersionActions, VersionedHistoryAdmin, TranslationAdmin)
             messages.warning(request, warning)
         for error in check.errors:
             messages.warning(request, _("Before publishing: %s") % error)
+        for found in text_contradictions(form.instance):
+            messages.warning(request, found.message)
 
     @admin.display(description=_("last reviewed"), ordering="last_reviewed")
     def review(self, policy: Policy) -> str:

@@ -17,9 +17,32 @@ from policies import services
 from policies.models import Policy
 from policies.rule_checks import policy_rule_check
 
+from .publish_review import review_sections
+
 State = Policy.State
 PUBLISH = "policies.publish_policy"
 COPYING = ("create-draft", "restore")  # moves that make a new draft
+
+
+ACCEPT_CASE = "accept_case"  # a ticked worked case whose change is intended
+
+
+def _publish(policy: Policy, request: HttpRequest) -> Policy:
+    """Publish with the worked cases the publisher ticked as intended changes, and
+    say which cases now expect the new outcome."""
+    ticked = request.POST.getlist(ACCEPT_CASE)
+    published, updated = services.policy_publish_reviewed(
+        draft=policy,
+        user=request.user,
+        accepted={int(pk) for pk in ticked if pk.isdigit()},
+    )
+    if updated:
+        messages.info(
+            request,
+            _("These worked cases now expect the new outcome: %(cases)s")
+            % {"cases": ", ".join(case.name for case in updated)},
+        )
+    return published
 
 
 @dataclass(frozen=True)
@@ -48,7 +71,9 @@ ACTIONS = {
             ),
             State.PUBLISHED,
             "policies.add_policy",
-            lambda policy, user: services.policy_create_draft(policy=policy, user=user),
+            lambda policy, request: services.policy_create_draft(
+                policy=policy, user=request.user
+            ),
             _("Draft created: change it, try it, then publish it."),
         ),
         VersionAction(
@@ -60,7 +85,7 @@ ACTIONS = {
             ),
             State.DRAFT,
             PUBLISH,
-            lambda policy, user: services.policy_publish(draft=policy, user=user),
+            _publish,
             _("Published: the public now sees this version."),
         ),
         VersionAction(
@@ -72,7 +97,9 @@ ACTIONS = {
             ),
             State.PUBLISHED,
             PUBLISH,
-            lambda policy, user: services.policy_archive(policy=policy, user=user),
+            lambda policy, request: services.policy_archive(
+                policy=policy, user=request.user
+            ),
             _("Archived: the public no longer sees this policy."),
         ),
         VersionAction(
@@ -81,7 +108,9 @@ ACTIONS = {
             _("A new draft version copies this archived one, ready to publish."),
             State.ARCHIVED,
             "policies.add_policy",
-            lambda policy, user: services.policy_restore(archived=policy, user=user),
+            lambda policy, request: services.policy_restore(
+                archived=policy, user=request.user
+            ),
             _("Restored as a draft: check it, then publish it."),
         ),
         VersionAction(
@@ -93,8 +122,8 @@ ACTIONS = {
             ),
             State.PUBLISHED,
             "policies.change_policy",
-            lambda policy, user: services.policy_record_review(
-                policy=policy, user=user
+            lambda policy, request: services.policy_record_review(
+                policy=policy, user=request.user
             ),
             _("The review date is now today."),
         ),
@@ -166,8 +195,12 @@ class PolicyVersionActions:
             "policy": policy,
             "action": move,
             "current": current if current != policy else None,
-            "check": policy_rule_check(policy) if move.slug == "publish" else None,
+            "check": None,
+            "sections": [],
         }
+        if move.slug == "publish":
+            context["check"] = policy_rule_check(policy)
+            context["sections"] = review_sections(policy, context["current"])
         return TemplateResponse(
             request, "admin/policies/policy/version_action.html", context
         )
@@ -176,10 +209,13 @@ class PolicyVersionActions:
         self, request: HttpRequest, policy: Policy, move: VersionAction
     ) -> HttpResponse:
         try:
-            result = move.perform(policy, request.user)
+            result = move.perform(policy, request)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
+            policy.refresh_from_db()
+            if self._allowed(request, policy, move):
+                return HttpResponseRedirect(request.path)
             result = policy
         else:
             messages.success(request, move.done)

@@ -219,3 +219,41 @@ def _amount_text(amount: Mapping | None) -> str:
         return say(N_("no amount"))
     low, high = amount.get("min") or 0, amount.get("max") or 0
     return amount_text(Amount(Decimal(str(low)), Decimal(str(high))))
+
+
+def expected_after(previous: Mapping, outcome: Mapping) -> dict[str, object]:
+    """An expected outcome that ``outcome`` meets, kept as close to ``previous`` as
+    it allows: what a publisher accepts when a rule change is intended.
+
+    ``eligible`` is complete by contract, so it is read from the outcome (a ``null``
+    minimum stays ``null`` for a policy still eligible); the policies ``previous``
+    named as needing information or not eligible keep being named, under the status
+    they have now, and so do the ones it expected eligible that no longer are;
+    ``most_favorable`` keeps its list when the outcome's answer is
+    on it, and becomes that answer otherwise.
+    """
+    results = {r["code"]: r for r in outcome.get("results", [])}
+    was_eligible = previous.get("eligible", {})
+    eligible: dict[str, object] = {}
+    for code in sorted(_codes_with(results, "eligible")):
+        amount = results[code].get("amount")
+        if not amount or not amount.get("max"):
+            eligible[code] = None
+            continue
+        span = was_eligible.get(code)
+        low = None if isinstance(span, list) and span[0] is None else amount["min"]
+        eligible[code] = [low, amount["max"]]
+    named = [
+        code
+        for code in [*was_eligible, *previous.get("needs_info", [])]
+        + previous.get("not_eligible", [])
+        if code in results and code not in eligible
+    ]
+    favorable = previous.get("most_favorable", [None])
+    best = outcome.get("most_favorable")
+    return {
+        "eligible": eligible,
+        "needs_info": [c for c in named if results[c]["status"] == "needs_info"],
+        "not_eligible": [c for c in named if results[c]["status"] == "not_eligible"],
+        "most_favorable": favorable if best in favorable else [best],
+    }
