@@ -4,7 +4,7 @@ publishing, publishers and superusers everything."""
 import pytest
 from django.urls import reverse
 
-from policies.models import Policy
+from policies.models import Policy, WorkedCase
 from tests.admin_support import banded_draft, change_data, change_url
 from tests.factories import StaffUserFactory
 
@@ -53,7 +53,9 @@ def do_change(client, admin_client, draft):
 
 def do_publish(client, admin_client, draft):
     url = reverse("admin:policies_policy_version", args=[draft.pk, "publish"])
-    response = client.post(url)
+    # The new policy changes the shipped worked cases; the publisher accepts that.
+    accepted = list(WorkedCase.objects.values_list("pk", flat=True))
+    response = client.post(url, {"accept_case": accepted})
     draft.refresh_from_db()
     return response, draft.state == Policy.State.PUBLISHED
 
