@@ -28,10 +28,11 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 from .models import ContentVersion
+from .status import beijing_today
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ def page_key(request: HttpRequest, query: str = "") -> str:
             "page",
             ContentVersion.current(),
             translation.get_language() or "",
-            timezone.localdate().isoformat(),
+            beijing_today().isoformat(),
             address,
         )
     )

@@ -17,12 +17,12 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
 from .money import MAX_INPUT_LENGTH, QuantityError, Reading, cny_in_words, read_quantity
 from .rules.facts import Fact, FactType, Topic, question_years
 from .rules.formatting import money, number, percent
+from .status import beijing_today
 
 EXAMPLES = {
     FactType.MONEY: "30,000,000",
@@ -38,7 +38,7 @@ SLIPS = {FactType.MONEY: WAN, FactType.PERCENT: Decimal(100)}
 
 def this_year() -> int:
     """The current year in Beijing (``TIME_ZONE``), which names the fiscal years."""
-    return timezone.localdate().year
+    return beijing_today().year
 
 
 def question(fact: Fact) -> str:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import F, Prefetch, QuerySet
-from django.utils import timezone, translation
+from django.utils import translation
 
 from . import search
 from .models import ContentVersion, Criterion, GuideNote, Policy, Region, Route
@@ -219,7 +219,7 @@ def review_cutoff(*, today: date | None = None) -> date:
     Policies change with each year's notices, so one not reviewed for
     ``POLICY_REVIEW_MAX_AGE_DAYS`` (a year by default) is flagged to staff.
     """
-    today = today or timezone.localdate()
+    today = today or beijing_today()
     return today - timedelta(days=settings.POLICY_REVIEW_MAX_AGE_DAYS)
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from .case_changes import case_changes
 from .models import Policy, WorkedCase
 from .rule_checks import policy_rule_check
+from .status import beijing_today
 
 State = Policy.State
 
@@ -78,7 +79,7 @@ def policy_record_review(*, policy: Policy, user: AbstractBaseUser | None) -> Po
     current: the one change allowed to a published version, as it alters no content."""
     if policy.state == State.ARCHIVED:
         raise ValidationError(_("An archived version is not reviewed."))
-    policy.last_reviewed = timezone.localdate()
+    policy.last_reviewed = beijing_today()
     _save(policy, user)
     return policy
 

@@ -9,13 +9,13 @@ bookmarked or sent on, and an altered or stale address gets a friendly page.
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from . import selectors, sharing
 from .addresses import absolute_url
 from .comparison import district_views
 from .rules.compare import compare
+from .status import beijing_today
 
 DAY = 24 * 60 * 60
 
@@ -40,7 +40,7 @@ def compare_districts(request: HttpRequest, token: str) -> HttpResponse:
     context = {
         "comparison": comparison,
         "districts": district_views(comparison),
-        "checked_on": timezone.localdate(),
+        "checked_on": beijing_today(),
         "compare_url": absolute_url(path),
         "results_url": reverse("policies:check_shared", kwargs={"token": token}),
         "alerts_url": reverse("policies:alerts_subscribe", kwargs={"token": token}),

@@ -21,7 +21,6 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from formtools.wizard.views import NamedUrlSessionWizardView
@@ -34,6 +33,7 @@ from .forms import CheckForm, FactForm
 from .rules.engine import RuleSet, assess
 from .rules.facts import CATALOGUE, TOPIC_BY_SLUG
 from .rules.formatting import percent
+from .status import beijing_today
 from .wizard_flow import CHECK, LOCATION, STEPS, Plan, PlannedStep, build_plan
 
 URL_NAME = "policies:check_step"
@@ -67,7 +67,7 @@ def _results_context(
             assessment, selectors.assessable_policies_by_code(), answer_link
         ),
         "answers": profile_sections(profile),
-        "checked_on": timezone.localdate(),
+        "checked_on": beijing_today(),
         "share_url": absolute_url(share_path),
         "share_token": token,
         "near_miss_margin": percent(selectors.near_miss_margin() * 100),

@@ -87,11 +87,11 @@ def test_each_query_string_has_its_own_copy(client, seed):
 def test_the_printed_date_is_rendered_again_the_next_day(client, seed):
     path = reverse("policies:policy", kwargs={"code": "DC-1"})
     today = datetime.date(2026, 3, 1)
-    with mock.patch.object(caching.timezone, "localdate", return_value=today):
+    with mock.patch.object(caching, "beijing_today", return_value=today):
         _get(client, path)
         assert _get(client, path)[0] == 1
     tomorrow = today + datetime.timedelta(days=1)
-    with mock.patch.object(caching.timezone, "localdate", return_value=tomorrow):
+    with mock.patch.object(caching, "beijing_today", return_value=tomorrow):
         assert _get(client, path)[0] > 1
 
 
