@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 from .models import Policy, Region
 from .rules.facts import TECH_FIELDS
 from .rules.text import translate
+from .selectors import FilterOptions
 from .status import ApplicationStatus
 
 ANY = [("", _("Any"))]
@@ -75,7 +76,13 @@ class PolicyFilterForm(forms.Form):
         label=_("Technology field"),
         required=False,
         choices=_tech_field_choices,
-        widget=SELECT,
+        widget=forms.Select(
+            attrs={"class": "form-select", "aria-describedby": "id_tech_field-hint"}
+        ),
+        help_text=_(
+            "Policies whose text names the field. Policies open to every field are "
+            "not listed here."
+        ),
     )
     sort = forms.ChoiceField(
         label=_("Sort by"),
@@ -86,6 +93,36 @@ class PolicyFilterForm(forms.Form):
         ],
         widget=SELECT,
     )
+
+    def __init__(self, *args, options: FilterOptions | None = None, **kwargs):
+        """With ``options`` (what the published policies hold), each filter offers
+        only the choices that find something, and a filter left with one choice,
+        which would find every policy, is not offered at all. Without them (the
+        page cache reading an address) every valid value is accepted."""
+        super().__init__(*args, **kwargs)
+        if options is None:
+            return
+        self.fields["region"].queryset = options.regions
+        for name, present in options.values.items():
+            field = self.fields[name]
+            field.choices = [
+                (key, label)
+                for key, label in field.choices
+                if not key or key in present
+            ]
+            if len(field.choices) <= 2:
+                del self.fields[name]
+
+    def chosen_count(self) -> int:
+        """How many filters (and a sort other than the guide's order) the visitor
+        set, for the button the filters fold behind on a phone."""
+        if not self.is_bound:
+            return 0
+        return sum(
+            1
+            for name in self.fields
+            if name != "q" and self.data.get(name) not in (None, "", SORT_GUIDE)
+        )
 
     def search_arguments(self) -> dict | None:
         """Keyword arguments for ``selectors.policy_search``, or ``None`` when the

@@ -23,6 +23,7 @@ CONTENT_MODELS = (
     "contact",
     "guidenote",
     "stackinggroup",
+    "searchsynonym",
 )
 RULE_MODELS = ("policy", "criterion", "route", "workedcase")
 # Parts of a region page or of a draft policy that an editor removes in passing.
@@ -34,6 +35,7 @@ EDITOR_DELETABLE = (
     "criterion",
     "route",
     "workedcase",
+    "searchsynonym",
 )
 PUBLISHER_DELETABLE = (
     "sourcedocument",

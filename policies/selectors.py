@@ -8,8 +8,16 @@ from django.conf import settings
 from django.db.models import F, Prefetch, QuerySet
 from django.utils import translation
 
-from . import search
-from .models import ContentVersion, Criterion, GuideNote, Policy, Region, Route
+from . import search, search_text
+from .models import (
+    ContentVersion,
+    Criterion,
+    GuideNote,
+    Policy,
+    Region,
+    Route,
+    SearchSynonym,
+)
 from .rules.definitions import PolicyRule
 from .rules.engine import RuleSet
 from .rules.rows import policy_rules
@@ -87,6 +95,13 @@ def region_get(*, slug: str) -> Region | None:
     )
 
 
+def policy_code_like(*, typed: str) -> str | None:
+    """The published code that ``typed`` names whatever its case and punctuation,
+    so /policies/dc-5/ can send the visitor on to DC-5."""
+    codes = list(Policy.objects.published().values_list("code", flat=True))
+    return search.same_code(codes, typed)
+
+
 def policy_get(*, code: str) -> Policy | None:
     """The published version of a policy, with its source, contacts and the other
     published policies of its region; drafts and archived versions are not public."""
@@ -106,11 +121,39 @@ def policy_get(*, code: str) -> Policy | None:
 
 
 @dataclass(frozen=True)
+class FilterOptions:
+    """What the published policies hold, field by field, so the list's filters
+    offer only choices that find something."""
+
+    regions: QuerySet[Region]
+    values: dict[str, set[str]]
+
+
+def policy_filter_options(*, today: date | None = None) -> FilterOptions:
+    """The regions with a published policy, and for each filter the values some
+    published policy has (its application status on ``today``, Beijing's date
+    by default: "open now" is offered only while a window is open). Two queries."""
+    on = today or beijing_today()
+    policies = list(Policy.objects.published())
+    return FilterOptions(
+        regions=Region.objects.filter(pk__in={p.region_id for p in policies}),
+        values={
+            "benefit_type": {p.benefit_type for p in policies},
+            "legal_status": {p.legal_status for p in policies},
+            "application": {p.application_status_on(on) for p in policies},
+            "tech_field": {field for p in policies for field in p.tech_fields},
+        },
+    )
+
+
+@dataclass(frozen=True)
 class RegionMatch:
-    """A region found by a search, with its key projects and areas that matched."""
+    """A region found by a search, with its key projects, key areas and goals
+    that matched."""
 
     region: Region
     names: list[str]
+    goals: list[str]
 
 
 @dataclass(frozen=True)
@@ -134,15 +177,17 @@ def policy_search(
 ) -> PolicySearch:
     """Published policies that hold every word of ``query`` and pass every filter
     given, in the guide's order or by the most they can pay; and the regions whose
-    name, key projects or key areas hold the words.
+    name, key projects, key areas or goals hold the words.
 
-    A policy with no technology fields is open to every field. The application
+    The technology filter keeps the policies that name the field: a policy open
+    to every field names none, and keeping those would make "AI" list nearly every
+    policy, which is no filter at all. The application
     status and the maximum amount are worked out, not stored, so they filter and
     sort here rather than in SQL; the words and the stored fields filter in SQL.
     """
-    words = search.terms(query)
+    terms = search_text.terms(query, search_synonyms())
     policies = search.match_policies(
-        Policy.objects.published().with_public_relations(), words
+        Policy.objects.published().with_public_relations(), terms
     )
     if region:
         policies = policies.filter(region__slug=region)
@@ -155,33 +200,72 @@ def policy_search(
         on = today or beijing_today()
         found = [p for p in found if p.application_status_on(on) == application_status]
     if tech_field:
-        found = [p for p in found if not p.tech_fields or tech_field in p.tech_fields]
+        found = [p for p in found if tech_field in p.tech_fields]
     if by_amount:
         ceilings = {
             item.rule.code: search.rule_ceiling(item.rule) for item in published_rules()
         }
         found.sort(key=lambda p: search.by_ceiling(ceilings.get(p.code)))
-    return PolicySearch(found, _region_matches(words, region) if words else [])
+    return PolicySearch(found, _region_matches(terms, region) if terms else [])
 
 
-def _region_matches(words: list[str], slug: str | None) -> list[RegionMatch]:
-    regions = Region.objects.prefetch_related("key_projects", "key_areas")
+def search_synonyms() -> dict[str, list[str]]:
+    """The synonym table staff keep: each word a visitor may type, with the words
+    that stand for it."""
+    return {entry.term: entry.alternatives for entry in SearchSynonym.objects.all()}
+
+
+def _region_matches(
+    terms: list[search_text.Term], slug: str | None
+) -> list[RegionMatch]:
+    regions = Region.objects.prefetch_related("key_projects", "key_areas", "goals")
     if slug:
         regions = regions.filter(slug=slug)
     matches = []
-    for found in search.match_names(regions, words):
+    for found in search.match_names(regions, terms):
         named = [*found.key_projects.all(), *found.key_areas.all()]
-        names = [
-            item.name
-            for item in named
-            if any(
-                search.text_matches(word, text)
-                for word in words
-                for text in (item.name_en or "", item.name_zh_hans or "")
+        goals = list(found.goals.all())
+        texts = [(item.name_en, item.name_zh_hans) for item in named]
+        texts += [(goal.text_en, goal.text_zh_hans) for goal in goals]
+        words = _closest_words(terms, texts)
+        matches.append(
+            RegionMatch(
+                found,
+                names=[
+                    item.name
+                    for item in named
+                    if _holds(words, item.name_en, item.name_zh_hans)
+                ],
+                goals=[
+                    goal.text
+                    for goal in goals
+                    if _holds(words, goal.text_en, goal.text_zh_hans)
+                ],
             )
-        ]
-        matches.append(RegionMatch(found, names))
+        )
     return matches
+
+
+def _closest_words(
+    terms: list[search_text.Term], texts: list[tuple[str | None, ...]]
+) -> list[str]:
+    """For each term, the first of its words (what the visitor typed, then the
+    synonyms in the order staff listed them) that one of ``texts`` holds, so a
+    region shows what its own word matched (大模型: the goal on big models) rather
+    than everything a broad synonym reaches (人工智能: every goal)."""
+    words = []
+    for term in terms:
+        for word in term.words:
+            if any(_holds([word], *pair) for pair in texts):
+                words.append(word)
+                break
+    return words
+
+
+def _holds(words: list[str], *texts: str | None) -> bool:
+    return any(
+        search_text.text_matches(word, text or "") for word in words for text in texts
+    )
 
 
 def policy_feed(*, region: Region | None = None) -> QuerySet[Policy]:

@@ -18,6 +18,7 @@ WATCHED = (
     models.Policy,
     models.Route,
     models.Criterion,
+    models.SearchSynonym,
 )
 
 

@@ -1,7 +1,7 @@
 """The public pages: each view asks a selector for published content and renders it."""
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from . import selectors
 from .caching import cache_public_page
@@ -36,7 +36,9 @@ def region(request: HttpRequest, slug: str) -> HttpResponse:
 def policy_list(request: HttpRequest) -> HttpResponse:
     """Every published policy grouped by region in the guide's order, or, once the
     visitor searches or filters, the policies that match."""
-    form = PolicyFilterForm(request.GET or None)
+    form = PolicyFilterForm(
+        request.GET or None, options=selectors.policy_filter_options()
+    )
     arguments = form.search_arguments() if form.is_bound and form.is_valid() else None
     return render(
         request,
@@ -52,8 +54,13 @@ def policy_list(request: HttpRequest) -> HttpResponse:
 
 @cache_public_page
 def policy(request: HttpRequest, code: str) -> HttpResponse:
-    """The published version of one policy; a draft or an unknown code is a 404."""
+    """The published version of one policy; a draft or an unknown code is a 404.
+    A code typed in another case or punctuation (/policies/dc-5/) is sent on to the
+    code as the guide prints it, once and for good."""
     found = selectors.policy_get(code=code)
     if found is None:
-        raise Http404("No published policy has this code.")
+        typed = selectors.policy_code_like(typed=code)
+        if typed is None:
+            raise Http404("No published policy has this code.")
+        return redirect("policies:policy", code=typed, permanent=True)
     return render(request, "policies/policy_detail.html", {"policy": found})

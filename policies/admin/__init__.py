@@ -3,4 +3,4 @@
 Importing the modules registers their model admins on the portal's admin site.
 """
 
-from . import alerts, cases, content, policy, rules  # noqa: F401
+from . import alerts, cases, content, policy, rules, search  # noqa: F401

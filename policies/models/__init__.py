@@ -21,6 +21,7 @@ from .population import (
     RunChunk,
 )
 from .rules import ContentVersion, Criterion, Route
+from .search import SearchSynonym
 
 __all__ = [
     "Agency",
@@ -41,6 +42,7 @@ __all__ = [
     "Region",
     "Route",
     "RunChunk",
+    "SearchSynonym",
     "SourceDocument",
     "StackingGroup",
     "Subscription",
