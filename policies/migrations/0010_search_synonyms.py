@@ -5,9 +5,13 @@ from django.db import migrations, models
 from policies.roles import sync_roles_in_migration
 
 
+def grant_roles(apps, schema_editor):
+    sync_roles_in_migration(apps)
+
+
 class Migration(migrations.Migration):
     dependencies = [
-        ("policies", "0008_mail_outbox_and_confirmation_slots"),
+        ("policies", "0009_populations"),
     ]
 
     operations = [
@@ -46,5 +50,5 @@ class Migration(migrations.Migration):
                 "ordering": ["term"],
             },
         ),
-        migrations.RunPython(sync_roles_in_migration, migrations.RunPython.noop),
+        migrations.RunPython(grant_roles, migrations.RunPython.noop),
     ]
