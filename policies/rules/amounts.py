@@ -1,9 +1,11 @@
 """The closed set of amount kinds, their arithmetic and its explanation.
 
-Every amount is a range ``{min, max}`` of whole CNY (rounded half up): exact amounts
-have min = max, "up to X" runs from 0, and "X percent of B, up to C" is exact and
-limited by its cap. A route flagged ``up_to`` turns a computed value V into 0 to V.
-Adding a kind is code with tests; using one is data.
+Every amount is a range ``{min, max}`` of whole CNY: exact amounts have min = max,
+"up to X" runs from 0, and "X percent of B, up to C" is exact and limited by its cap.
+A route flagged ``up_to`` turns a computed value V into 0 to V. The arithmetic
+multiplies before it divides and rounds once, at the end, half up to the whole yuan
+(30% of a rent of 95 for 3,000 of 9,000 m² is 9.5, paid as 10). Adding a kind is
+code with tests; using one is data.
 """
 
 from __future__ import annotations
@@ -100,7 +102,7 @@ AmountFunction = Callable[[Mapping[str, object]], "Amount | tuple[str, ...] | No
 
 
 def _percentage(rule: AmountRule, values: Mapping[str, object]) -> Decimal:
-    return rule.rate_pct / HUNDRED * values[rule.base_fact]
+    return rule.rate_pct * values[rule.base_fact] / HUNDRED
 
 
 def _per_unit(rule: AmountRule, values: Mapping[str, object]) -> Decimal:
@@ -116,17 +118,19 @@ def _scheduled_rate(rule: AmountRule, values: Mapping[str, object]) -> Decimal |
     return next((step.rate_pct for step in rule.schedule if step.at == at), None)
 
 
-def _limited_share(rule: AmountRule, values: Mapping[str, object]) -> Decimal:
-    """The share of the base within the limit: 3,000 of 4,000 m² is 0.75."""
-    if not rule.limit_fact:
-        return Decimal(1)
-    actual = values[rule.limit_fact]
-    return Decimal(1) if actual <= rule.limit else rule.limit / actual
+def _over_limit(rule: AmountRule, values: Mapping[str, object]) -> bool:
+    """Whether the limited fact exceeds its limit (4,000 m² over 3,000)."""
+    return bool(rule.limit_fact) and values[rule.limit_fact] > rule.limit
 
 
 def _rate_schedule(rule: AmountRule, values: Mapping[str, object]) -> Decimal:
+    """Rate × base, times limit / actual past the limit: every factor multiplied
+    before the one division, so no intermediate is rounded."""
     rate = _scheduled_rate(rule, values) or ZERO
-    return rate / HUNDRED * values[rule.base_fact] * _limited_share(rule, values)
+    product = rate * values[rule.base_fact]
+    if not _over_limit(rule, values):
+        return product / HUNDRED
+    return product * rule.limit / (HUNDRED * values[rule.limit_fact])
 
 
 _COMPUTE: Mapping[AmountKind, Callable[[AmountRule, Mapping[str, object]], Decimal]] = {
@@ -155,6 +159,23 @@ def _capped(rule: AmountRule, values: Mapping[str, object]) -> Decimal:
     return value if rule.cap is None or value <= rule.cap else rule.cap
 
 
+# Kinds whose value only grows with each input (inputs are never negative).
+_RISING = frozenset(
+    {AmountKind.PERCENTAGE, AmountKind.PER_UNIT, AmountKind.SUM_OF_TERMS}
+)
+
+
+def _cap_reached(
+    rule: AmountRule, values: Mapping[str, object], missing: tuple[str, ...]
+) -> bool:
+    """Whether the inputs given already reach the cap, whatever the missing ones
+    (at their least, zero), so that the amount is the cap and nothing is asked."""
+    if rule.cap is None or rule.kind not in _RISING:
+        return False
+    least = {**values, **dict.fromkeys(missing, ZERO)}
+    return _COMPUTE[rule.kind](rule, least) >= rule.cap
+
+
 def compile_amount(rule: AmountRule) -> AmountFunction:
     """A closure giving the amount for derived values, for the hot path.
 
@@ -166,11 +187,12 @@ def compile_amount(rule: AmountRule) -> AmountFunction:
     fixed = _fixed(rule)
     if fixed is not None:
         return lambda values: fixed
-    inputs = rule.inputs
 
     def amount(values: Mapping[str, object]) -> Amount | tuple[str, ...]:
-        missing = tuple(name for name in inputs if values[name] is MISSING)
-        return missing or _span(rule, _capped(rule, values))
+        missing = _missing(rule, values)
+        if not missing:
+            return _span(rule, _capped(rule, values))
+        return _span(rule, rule.cap) if _cap_reached(rule, values, missing) else missing
 
     return amount
 
@@ -194,21 +216,42 @@ def explain(rule: AmountRule, values: Mapping[str, object]) -> str:
         )
     elif _fixed(rule) is not None:
         text = show.money(rule.amount)
-    elif any(values[name] is MISSING for name in rule.inputs):
+    elif not _missing(rule, values):
+        text = _arithmetic(rule, values)
+    elif _cap_reached(rule, values, _missing(rule, values)):
+        text = say(
+            N_("%(cap)s, the cap: the figures given already reach it"),
+            cap=show.money(rule.cap),
+        )
+    else:
         text = say(
             N_("worked out from %(facts)s, once given"),
             facts=", ".join(translate(CATALOGUE[f].label) for f in rule.inputs),
         )
-    else:
-        text = _arithmetic(rule, values)
     if rule.up_to or rule.kind is AmountKind.UP_TO:
         return say(N_("up to %(amount)s"), amount=text)
     return text
 
 
+def _missing(rule: AmountRule, values: Mapping[str, object]) -> tuple[str, ...]:
+    return tuple(name for name in rule.inputs if values[name] is MISSING)
+
+
 def _arithmetic(rule: AmountRule, values: Mapping[str, object]) -> str:
-    raw = show.whole_cny(_COMPUTE[rule.kind](rule, values))
+    exact = _COMPUTE[rule.kind](rule, values)
+    raw = show.whole_cny(exact)
     text = f"{_EXPRESSION[rule.kind](rule, values)} = {show.money(raw)}"
+    if exact != raw:
+        text = say(
+            N_(
+                "%(expression)s %(equals)s %(exact)s, rounded half up to the whole "
+                "yuan: %(amount)s"
+            ),
+            expression=_EXPRESSION[rule.kind](rule, values),
+            equals="=" if exact == show.cents(exact) else "≈",
+            exact=show.money(exact),
+            amount=show.money(raw),
+        )
     if rule.cap is None:
         return text
     message = N_("%(text)s, under the %(cap)s cap")
@@ -239,7 +282,7 @@ def _schedule_expression(rule: AmountRule, values: Mapping[str, object]) -> str:
             value=show.fact_value(rule.schedule_fact, values[rule.schedule_fact]),
         )
     text = f"{show.percent(rate)} × {_base(rule.base_fact, values)}"
-    if _limited_share(rule, values) == 1:
+    if not _over_limit(rule, values):
         return text
     actual = show.fact_value(rule.limit_fact, values[rule.limit_fact])
     return f"{text} × {show.number(rule.limit)} / {actual}"

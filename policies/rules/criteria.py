@@ -1,8 +1,11 @@
 """One criterion, ``fact operator value``, evaluated three-valued.
 
 ``True`` is met, ``False`` not met, ``None`` unknown because an input is missing. A
-derived fact whose divisor is zero is not met: every input is there, and the
-explanation says why the figure cannot be worked out.
+derived fact whose divisor is zero is not met: the explanation says why the figure
+cannot be worked out. A derived number that is missing an input is still decided
+when every value it could take gives the same answer ("revenue growth of 20% or
+more" fails with no revenue in the latest year, whatever the year before), so an
+outcome never asks for a figure that cannot change it.
 """
 
 from __future__ import annotations
@@ -14,7 +17,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .errors import RuleError
-from .facts import CATALOGUE, DIVISOR_ZERO, MISSING, NUMERIC_TYPES, Fact, FactType
+from .facts import (
+    CATALOGUE,
+    DIVISOR_ZERO,
+    MISSING,
+    NUMERIC_TYPES,
+    Fact,
+    FactType,
+    span,
+)
 from .text import N_, say
 from .vocabulary import Operator
 
@@ -116,14 +127,26 @@ def compile_test(rule: CriterionRule) -> Test:
     compare = _COMPARE[rule.operator]
     fact = rule.fact
     value = rule.typed_value
+    bounded = CATALOGUE[fact] if CATALOGUE[fact].trend else None
+    if rule.operator not in ORDERING:
+        bounded = None
 
     def test(values: Mapping[str, object]) -> bool | None:
         actual = values[fact]
         if actual is MISSING:
-            return None
+            return None if bounded is None else _within(bounded, values)
         if actual is DIVISOR_ZERO:
             return False
         return compare(actual, value)
+
+    def _within(derived: Fact, values: Mapping[str, object]) -> bool | None:
+        """An ordering holds on all of a range or on none of it when it holds at
+        both ends or at neither; an undefined value never meets a criterion."""
+        low, high, undefined = span(derived, values)
+        at_low, at_high = compare(low, value), compare(high, value)
+        if not (at_low or at_high):
+            return False
+        return True if at_low and at_high and not undefined else None
 
     return test
 

@@ -126,11 +126,16 @@ def _could_raise(
     best_key: tuple[Decimal, Decimal],
     values: Mapping[str, object],
 ) -> list[str]:
-    """Facts of undecided routes that might give more than the best route holding."""
+    """Facts of undecided routes that might give more than the best route holding:
+    a route whose amount is not yet known might, unless its ceiling is below."""
     missing = []
     for route, facts in undecided:
         amount = route.amount_of(values)
-        if amount.__class__ is tuple or _key(amount) > best_key:
+        if amount.__class__ is tuple:
+            ceiling = route.rule.amount.ceiling
+            if ceiling is None or (ceiling, ceiling) > best_key:
+                missing += facts
+        elif _key(amount) > best_key:
             missing += facts
     return missing
 

@@ -9,6 +9,7 @@ it in a rule is data.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -91,6 +92,13 @@ class Fact:
     inputs: tuple[str, ...] = ()
     formula: Callable[..., object] | None = None
     divisor: str = ""  # the input that, at zero, leaves the fact undefined
+    # How a derived number moves as each input grows (+1 up, -1 down), so that a
+    # criterion on it can be decided while an input is still missing (``span``).
+    trend: tuple[int, ...] = ()
+    # A logical derived fact that chains comparisons of its inputs, ``a > b > c``:
+    # one comparison (``operator.gt`` or ``operator.ge``) per pair of neighbours,
+    # joined with "and" (``derive``).
+    chain: tuple[Callable[[Decimal, Decimal], bool], ...] = ()
     # How the check asks an input fact, as a question that may name the fiscal
     # years: %(this_year)s, %(latest_year)s, %(previous_year)s and
     # %(year_before_previous)s (see ``question_years``). ``label`` stays the short
@@ -769,12 +777,42 @@ INPUT_FACTS: tuple[Fact, ...] = (
 )
 
 
+INFINITY = Decimal("Infinity")
+
+
+def _quotient(part: Decimal, whole: Decimal) -> Decimal:
+    """``part / whole``; a zero ``whole`` is only reached as a bound in ``span``,
+    where the limit from above stands for it (infinite, or 0 for a zero part)."""
+    if whole == 0:
+        return INFINITY if part else Decimal(0)
+    return part / whole
+
+
 def _growth_pct(new: Decimal, old: Decimal) -> Decimal:
-    return (new / old - 1) * 100
+    return _quotient(new * 100, old) - 100
 
 
 def _ratio_pct(part: Decimal, whole: Decimal) -> Decimal:
-    return part / whole * 100
+    return _quotient(part * 100, whole)
+
+
+def _comparisons(
+    name: str,
+    label: str,
+    help: str,
+    inputs: tuple[str, ...],
+    *links: Callable[[Decimal, Decimal], bool],
+) -> Fact:
+    """A logical derived fact: each input compared with the next, all must hold."""
+
+    def formula(*args: Decimal) -> bool:
+        return all(
+            link(a, b) for link, a, b in zip(links, args, args[1:], strict=False)
+        )
+
+    return Fact(
+        name, FactType.BOOLEAN, label, help, inputs=inputs, formula=formula, chain=links
+    )
 
 
 DERIVED_FACTS: tuple[Fact, ...] = (
@@ -795,6 +833,7 @@ DERIVED_FACTS: tuple[Fact, ...] = (
         inputs=("revenue_latest_year", "revenue_previous_year"),
         formula=_growth_pct,
         divisor="revenue_previous_year",
+        trend=(1, -1),
     ),
     Fact(
         "revenue_growth_previous_pct",
@@ -805,6 +844,7 @@ DERIVED_FACTS: tuple[Fact, ...] = (
         inputs=("revenue_previous_year", "revenue_two_years_ago"),
         formula=_growth_pct,
         divisor="revenue_two_years_ago",
+        trend=(1, -1),
     ),
     Fact(
         "revenue_net_increase_latest",
@@ -814,6 +854,7 @@ DERIVED_FACTS: tuple[Fact, ...] = (
         CNY,
         inputs=("revenue_latest_year", "revenue_previous_year"),
         formula=lambda a, b: a - b,
+        trend=(1, -1),
     ),
     Fact(
         "revenue_q1_net_increase",
@@ -823,6 +864,7 @@ DERIVED_FACTS: tuple[Fact, ...] = (
         CNY,
         inputs=("revenue_q1_current_year", "revenue_q1_previous_year"),
         formula=lambda a, b: a - b,
+        trend=(1, -1),
     ),
     Fact(
         "revenue_q1_growth_pct",
@@ -833,6 +875,7 @@ DERIVED_FACTS: tuple[Fact, ...] = (
         inputs=("revenue_q1_current_year", "revenue_q1_previous_year"),
         formula=_growth_pct,
         divisor="revenue_q1_previous_year",
+        trend=(1, -1),
     ),
     Fact(
         "rd_intensity_pct",
@@ -843,28 +886,28 @@ DERIVED_FACTS: tuple[Fact, ...] = (
         inputs=("rd_expense_latest_year", "revenue_latest_year"),
         formula=_ratio_pct,
         divisor="revenue_latest_year",
+        trend=(1, -1),
     ),
-    Fact(
+    _comparisons(
         "insured_employees_not_reduced",
-        FactType.BOOLEAN,
         N_("Insured employees not reduced"),
         N_(
             "Insured employees now are at least as many as at the end of the latest year."
         ),
-        inputs=("insured_employees_now", "insured_employees_previous_year_end"),
-        formula=lambda now, before: now >= before,
+        ("insured_employees_now", "insured_employees_previous_year_end"),
+        operator.ge,
     ),
-    Fact(
+    _comparisons(
         "rd_expense_rising_two_years",
-        FactType.BOOLEAN,
         N_("R&D expenses rising two years running"),
         N_("R&D expenses rose in each of the last two years."),
-        inputs=(
+        (
             "rd_expense_latest_year",
             "rd_expense_previous_year",
             "rd_expense_two_years_ago",
         ),
-        formula=lambda a, b, c: a > b > c,
+        operator.gt,
+        operator.gt,
     ),
     Fact(
         "sti_progress_awards_total",
@@ -873,6 +916,7 @@ DERIVED_FACTS: tuple[Fact, ...] = (
         N_("National and Beijing awards added together."),
         inputs=("national_sti_progress_awards", "beijing_sti_progress_awards"),
         formula=lambda a, b: a + b,
+        trend=(1, 1),
     ),
     Fact(
         "standards_top2_total",
@@ -887,6 +931,7 @@ DERIVED_FACTS: tuple[Fact, ...] = (
             "standards_industry_or_beijing_top2",
         ),
         formula=lambda a, b, c: a + b + c,
+        trend=(1, 1, 1),
     ),
 )
 
@@ -900,20 +945,88 @@ def derive(profile: Mapping[str, object]) -> dict[str, object]:
     """Return every catalogue fact's value for ``profile``, derived facts included.
 
     Inputs arrive already typed (Decimal for numbers, bool, str, frozenset for
-    ``tech_fields``). An absent input is ``MISSING``; a derived fact is ``MISSING``
-    when an input is absent and ``DIVISOR_ZERO`` when its divisor is zero with every
-    input present. The divisor is tested rather than the division trapped, because
-    Decimal reports 0/0 as an invalid operation, not as a division by zero.
+    ``tech_fields``). An absent input is ``MISSING``. A derived fact is
+    ``DIVISOR_ZERO`` when its divisor is zero, whatever the other inputs; a logical
+    one that the known inputs already settle takes that value (``_settled``);
+    otherwise a derived fact with an absent input is ``MISSING``. The divisor is
+    tested rather than the division trapped, because Decimal reports 0/0 as an
+    invalid operation, not as a division by zero.
     """
     values: dict[str, object] = {
         f.name: profile.get(f.name, MISSING) for f in INPUT_FACTS
     }
     for fact in DERIVED_FACTS:
         args = [values[name] for name in fact.inputs]
-        if any(arg is MISSING for arg in args):
-            values[fact.name] = MISSING
-        elif fact.divisor and values[fact.divisor] == 0:
+        if fact.divisor and values[fact.divisor] == 0:
             values[fact.name] = DIVISOR_ZERO
+        elif any(arg is MISSING for arg in args):
+            values[fact.name] = _settled(fact, args)
         else:
             values[fact.name] = fact.formula(*args)
     return values
+
+
+def _settled(fact: Fact, args: list[object]) -> object:
+    """A chain of comparisons in three-valued logic: false as soon as one comparison
+    is false (false and unknown = false), or when two figures given leave no room
+    for the missing ones between them (``a > b > c`` with only b missing needs
+    a > c); true when every comparison is; else ``MISSING``."""
+    if not fact.chain:
+        return MISSING
+    results = [
+        _compared(link, fact.inputs[i : i + 2], args[i : i + 2])
+        for i, link in enumerate(fact.chain)
+    ]
+    given = [i for i, arg in enumerate(args) if arg is not MISSING]
+    for i, j in zip(given, given[1:], strict=False):
+        links = fact.chain[i:j]
+        composed = operator.gt if operator.gt in links else operator.ge
+        results.append(composed(args[i], args[j]))
+    if False in results:
+        return False
+    return True if all(results) else MISSING
+
+
+def _compared(
+    link: Callable[[Decimal, Decimal], bool],
+    names: tuple[str, ...],
+    args: list[object],
+) -> bool | None:
+    """One comparison, decided while one side is missing when both of that side's
+    extremes give the same answer (a comparison is monotone in each side)."""
+    if MISSING not in args:
+        return link(*args)
+    if all(arg is MISSING for arg in args):
+        return None
+    side = args.index(MISSING)
+    answers = set()
+    for extreme in _extremes(names[side]):
+        trial = list(args)
+        trial[side] = extreme
+        answers.add(link(*trial))
+    return answers.pop() if len(answers) == 1 else None
+
+
+def _extremes(name: str) -> tuple[Decimal, Decimal]:
+    fact = CATALOGUE[name]
+    return fact.minimum, fact.maximum
+
+
+def span(fact: Fact, values: Mapping[str, object]) -> tuple[Decimal, Decimal, bool]:
+    """The lowest and highest values a derived number with a ``trend`` can take,
+    given the inputs known (each missing input anywhere between its minimum and
+    maximum), and whether it may be undefined because its divisor is missing.
+
+    A trend makes the extremes lie at the inputs' extremes, so two evaluations
+    suffice; at a divisor of 0 the formula gives its limit (see ``_quotient``).
+    """
+    args = [values[name] for name in fact.inputs]
+    ends = []
+    for direction in (-1, 1):
+        trial = [
+            _extremes(name)[(sign * direction) > 0] if arg is MISSING else arg
+            for name, arg, sign in zip(fact.inputs, args, fact.trend, strict=True)
+        ]
+        ends.append(fact.formula(*trial))
+    undefined = bool(fact.divisor) and values[fact.divisor] is MISSING
+    return ends[0], ends[1], undefined

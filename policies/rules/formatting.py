@@ -36,6 +36,11 @@ def whole_cny(value: Decimal) -> Decimal:
     return _round_half_up(value, WHOLE)
 
 
+def cents(value: Decimal) -> Decimal:
+    """``value`` to the fen, half up: what ``number`` and ``money`` show of it."""
+    return _round_half_up(value, CENTS)
+
+
 def number(value: Decimal | int) -> str:
     """A number with thousands separators and at most two decimals: 1,234.5."""
     value = _round_half_up(Decimal(value), CENTS)

@@ -1,5 +1,10 @@
 """Profiles that meet each seed policy exactly at its edges, to vary one fact at a
-time (the seed-policy table) or to raise a rewarded input (the properties)."""
+time (the seed-policy table) or to raise a rewarded input (the properties), and a
+Hypothesis strategy for any schema-valid value of a fact."""
+
+from hypothesis import strategies as st
+
+from policies.rules.facts import Fact, FactType
 
 M = 1_000_000
 B = 1_000_000_000
@@ -103,3 +108,33 @@ def rd(latest_revenue, rd_expense) -> dict:
         "revenue_latest_year": latest_revenue,
         "rd_expense_latest_year": rd_expense,
     }
+
+
+# Thresholds of the guide and their neighbours, so that edges are hit often.
+LANDMARKS = [0, 1, 10**7, 3 * 10**7, 10**8, 5 * 10**8, 10**9, 2 * 10**9, 5 * 10**9]
+LANDMARKS += [n - 1 for n in LANDMARKS if n] + [n + 1 for n in LANDMARKS]
+
+
+def _numbers(fact: Fact, *, whole: bool) -> st.SearchStrategy:
+    low, high = int(fact.minimum), int(fact.maximum)
+    landmarks = st.sampled_from([n for n in LANDMARKS if low <= n <= high])
+    integers = st.integers(low, high) | landmarks
+    if whole:
+        return integers
+    return integers | st.floats(low, high, allow_nan=False, allow_infinity=False)
+
+
+def strategy(fact: Fact) -> st.SearchStrategy:
+    """Any value the profile schema accepts for ``fact``, edges often."""
+    codes = [code for code, _label in fact.choices]
+    if fact.type is FactType.BOOLEAN:
+        return st.booleans()
+    if fact.type is FactType.CHOICE:
+        return st.sampled_from(codes)
+    if fact.type is FactType.CHOICES:
+        return st.lists(st.sampled_from(codes), unique=True)
+    if fact.type is FactType.CODE:
+        return st.sampled_from(["64", "65"]) | st.from_regex(
+            r"[0-9]{2}", fullmatch=True
+        )
+    return _numbers(fact, whole=fact.type is FactType.INTEGER)

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from policies.rules.amounts import (
     Amount,
@@ -165,3 +166,42 @@ def test_ceiling_is_the_most_an_amount_can_give():
         K.PER_UNIT, amount=D(1), base_fact="first_set_products_certified"
     )
     assert check(uncapped).ceiling is None
+
+
+RENT_95_FOR_9000_M2 = {
+    "years_since_settlement": 0,
+    "office_rent_annual": 95,
+    "office_area_m2": 9000,
+}
+
+
+def test_a_prorated_rent_is_rounded_once_at_the_end_half_up():
+    assert amount(RENT, **RENT_95_FOR_9000_M2) == Amount(10, 10)
+
+
+def test_the_explanation_says_the_rounding_in_both_languages():
+    values = facts(**RENT_95_FOR_9000_M2)
+
+    english = explain(RENT, values)
+    with translation.override("zh-hans"):
+        chinese = explain(RENT, values)
+
+    assert english == (
+        "30% × CNY 95 × 3,000 / 9,000 m² = CNY 9.5, rounded half up to the whole "
+        "yuan: CNY 10, under the CNY 3,000,000 cap"
+    )
+    assert "= 9.5元，四舍五入到元：10元" in chinese
+
+
+def test_a_figure_that_does_not_end_in_fen_is_shown_as_approximate():
+    values = facts(**{**RENT_95_FOR_9000_M2, "office_area_m2": 7000})
+
+    assert "≈ CNY 12.21, rounded half up to the whole yuan: CNY 12" in explain(
+        RENT, values
+    )
+
+
+def test_a_whole_figure_is_not_said_to_be_rounded():
+    values = facts(**{**RENT_95_FOR_9000_M2, "office_rent_annual": 90})
+
+    assert "rounded" not in explain(RENT, values)

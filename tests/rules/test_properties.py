@@ -11,43 +11,14 @@ from hypothesis import strategies as st
 from policies.rules import serialize
 from policies.rules.amounts import AmountRule, Rate, Term, check, compute
 from policies.rules.definitions import PolicyRule
-from policies.rules.facts import INPUT_FACTS, Fact, FactType, derive
+from policies.rules.facts import INPUT_FACTS, derive
 from policies.rules.vocabulary import AmountKind, Status
 from tests.rules import profiles
 from tests.seed import DATA, assess_seed, seed_rule_set
 
 SCHEMA = json.loads((DATA / "profile.schema.json").read_text())
-# Thresholds of the guide and their neighbours, so that edges are hit often.
-LANDMARKS = [0, 1, 10**7, 3 * 10**7, 10**8, 5 * 10**8, 10**9, 2 * 10**9, 5 * 10**9]
-LANDMARKS += [n - 1 for n in LANDMARKS if n] + [n + 1 for n in LANDMARKS]
-
-
-def _numbers(fact: Fact, *, whole: bool) -> st.SearchStrategy:
-    low, high = int(fact.minimum), int(fact.maximum)
-    landmarks = st.sampled_from([n for n in LANDMARKS if low <= n <= high])
-    integers = st.integers(low, high) | landmarks
-    if whole:
-        return integers
-    return integers | st.floats(low, high, allow_nan=False, allow_infinity=False)
-
-
-def _strategy(fact: Fact) -> st.SearchStrategy:
-    codes = [code for code, _label in fact.choices]
-    if fact.type is FactType.BOOLEAN:
-        return st.booleans()
-    if fact.type is FactType.CHOICE:
-        return st.sampled_from(codes)
-    if fact.type is FactType.CHOICES:
-        return st.lists(st.sampled_from(codes), unique=True)
-    if fact.type is FactType.CODE:
-        return st.sampled_from(["64", "65"]) | st.from_regex(
-            r"[0-9]{2}", fullmatch=True
-        )
-    return _numbers(fact, whole=fact.type is FactType.INTEGER)
-
-
 PROFILES = st.fixed_dictionaries(
-    {}, optional={fact.name: _strategy(fact) for fact in INPUT_FACTS}
+    {}, optional={fact.name: profiles.strategy(fact) for fact in INPUT_FACTS}
 )
 SETTINGS = settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -119,7 +90,7 @@ def rewarded_raises(draw) -> tuple[dict, str, str, int]:
     base = draw(st.sampled_from(QUALIFYING))
     code = next(o.code for o in assess_seed(base).eligible if REWARDED[o.code])
     fact = draw(st.sampled_from(sorted(REWARDED[code] & set(base))))
-    start = draw(_strategy(next(f for f in INPUT_FACTS if f.name == fact)))
+    start = draw(profiles.strategy(next(f for f in INPUT_FACTS if f.name == fact)))
     profile = {**base, fact: max(start, base[fact])}
     raised = min(profile[fact] + draw(st.integers(1, 10**9)), MAXIMUM[fact])
     return profile, code, fact, int(raised)

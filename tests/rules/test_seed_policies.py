@@ -499,6 +499,11 @@ def test_rent_subsidy_rounds_half_up_to_whole_yuan():
     assert seed_outcome("DC-2", facts).amount.max == 200_001
 
 
+def test_rent_subsidy_prorated_by_area_rounds_once_at_the_end():
+    facts = {**DC2, "office_rent_annual": 95, "office_area_m2": 9000}
+    assert seed_outcome("DC-2", facts).amount.max == 10
+
+
 def test_milestone_incentive_pays_only_the_highest_milestone_crossed():
     outcome = seed_outcome("DC-3", milestone(6 * B, 400 * M))
     assert outcome.route.name == "Revenue exceeds CNY 5 billion for the first time"
