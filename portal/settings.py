@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "policies.middleware.RefuseDisallowedHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "policies.adminsite.language.StaffLanguageMiddleware",
     "policies.middleware.RefuseNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -9,10 +9,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from policies import services
-from policies.models import Policy, WorkedCase
+from policies.models import Criterion, Policy, WorkedCase
 from tests.admin_support import banded_draft, change_url
 from tests.factories import PolicyFactory, StaffUserFactory
 
@@ -197,10 +197,51 @@ def test_try_it_starts_from_a_worked_case(editor_client):
 
 def test_the_fact_catalogue_lists_every_fact(editor_client):
     page = editor_client.get(reverse("admin:fact_catalogue")).content.decode()
-    assert "revenue_latest_year — Revenue in the latest year (CNY)" in page
+    assert "Revenue in the latest year, CNY" in page
+    assert "<code>revenue_latest_year</code>" in page
     assert "rd_intensity_pct" in page
 
 
 def test_staff_without_policy_access_cannot_try_rules(client):
     client.force_login(StaffUserFactory())
     assert client.get(reverse("admin:try_it")).status_code == 403
+
+
+def test_the_admin_follows_the_browser_language_by_default(editor_client):
+    page = editor_client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="zh-CN,zh")
+
+    assert page["Content-Language"] == "zh-hans"
+    assert "内容、政策和规则" in page.content.decode()
+
+
+def test_the_admin_language_choice_outlasts_the_browser_and_the_public_site(
+    editor_client,
+):
+    back = reverse("admin:fact_catalogue")
+    chosen = editor_client.post(
+        reverse("admin:language"), {"language": "zh-hans", "next": back}
+    )
+    editor_client.cookies["django_language"] = (
+        "en"  # last read the public site in English
+    )
+
+    page = editor_client.get(back, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert chosen.status_code == 302 and chosen["Location"] == back
+    assert "最近一年营业收入, 元" in page.content.decode()
+
+
+def test_the_language_choice_does_not_redirect_off_the_site(editor_client):
+    response = editor_client.post(
+        reverse("admin:language"),
+        {"language": "zh-hans", "next": "https://elsewhere.example/"},
+    )
+
+    assert response["Location"] == reverse("admin:index")
+
+
+def test_criteria_name_their_fact_by_label(seed_policies):
+    criterion = Criterion.objects.filter(fact="revenue_latest_year").first()
+
+    with translation.override("zh-hans"):
+        assert str(criterion).startswith("最近一年营业收入 ")

@@ -14,6 +14,7 @@ from policies.rules.describe import fact_label
 from policies.rules.facts import CATALOGUE
 from policies.rules.validation import operators_for
 
+from .language import choose_staff_language
 from .try_it import try_it_view
 
 
@@ -27,6 +28,8 @@ class PortalAdminSite(admin.AdminSite):
         return [
             path("try-it/", self.admin_view(self.try_it), name="try_it"),
             path("facts/", self.admin_view(self.fact_catalogue), name="fact_catalogue"),
+            # Open to anyone, so the sign-in page can be read in Chinese too.
+            path("language/", choose_staff_language, name="language"),
             *super().get_urls(),
         ]
 

@@ -4,21 +4,26 @@ tells every process when the rules it compiled are out of date."""
 import uuid
 
 from django.db import connections, models, router
+from django.utils.text import format_lazy
 from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from policies.rules.facts import CATALOGUE
+from policies.rules.text import translate
 from policies.rules.vocabulary import AMOUNT_KIND_LABELS, OPERATOR_LABELS, RouteRole
 
 from .policy import Policy
 
 FACT_CHOICES = [(name, name) for name in CATALOGUE]
+# The labels are marked in the engine with ``N_``; translated here, lazily, so a
+# select shows them in the staff member's language.
 OPERATOR_CHOICES = [
-    (op.value, f"{op.value} ({label})") for op, label in OPERATOR_LABELS.items()
+    (op.value, format_lazy("{} ({})", op.value, _(label)))
+    for op, label in OPERATOR_LABELS.items()
 ]
 AMOUNT_KIND_CHOICES = [
-    (kind.value, label) for kind, label in AMOUNT_KIND_LABELS.items()
+    (kind.value, _(label)) for kind, label in AMOUNT_KIND_LABELS.items()
 ]
 ROLE_CHOICES = [
     (RouteRole.ROUTE.value, _("Route")),
@@ -156,7 +161,10 @@ class Criterion(models.Model):
         verbose_name_plural = _("criteria")
 
     def __str__(self) -> str:
-        return f"{self.fact} {self.operator} {self.value}"
+        """The criterion as staff read it: the fact's label, not its key."""
+        fact = CATALOGUE.get(self.fact)
+        label = translate(fact.label) if fact else self.fact
+        return f"{label} {self.operator} {self.value}"
 
 
 class ContentVersion(models.Model):

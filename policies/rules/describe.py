@@ -39,10 +39,11 @@ class PolicyText:
 
 
 def fact_label(fact: Fact) -> str:
-    """How a fact appears in a list for staff: “revenue_latest_year — Revenue in the
-    latest year (CNY)”, so the name in the rule data and its meaning show together."""
-    unit = f" ({translate(fact.unit)})" if fact.unit else ""
-    return f"{fact.name} — {translate(fact.label)}{unit}"
+    """How a fact appears in a list for staff: its label and unit in their language
+    (“Revenue in the latest year, CNY”, “最近一年营业收入, 元”), never the key the
+    rule data stores, which only the fact catalogue lists."""
+    unit = f", {translate(fact.unit)}" if fact.unit else ""
+    return f"{translate(fact.label)}{unit}"
 
 
 def describe_policy(policy: PolicyRule) -> PolicyText:
