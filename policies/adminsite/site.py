@@ -15,6 +15,7 @@ from policies.rules.facts import CATALOGUE
 from policies.rules.validation import operators_for
 
 from .language import choose_staff_language
+from .population import population_urls
 from .try_it import try_it_view
 
 
@@ -30,6 +31,7 @@ class PortalAdminSite(admin.AdminSite):
             path("facts/", self.admin_view(self.fact_catalogue), name="fact_catalogue"),
             # Open to anyone, so the sign-in page can be read in Chinese too.
             path("language/", choose_staff_language, name="language"),
+            *population_urls(self),
             *super().get_urls(),
         ]
 

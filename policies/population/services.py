@@ -48,7 +48,7 @@ def record(
     return event
 
 
-def _chunks(rows: Iterable[Row]) -> Iterator[list[Row]]:
+def chunked(rows: Iterable[Row]) -> Iterator[list[Row]]:
     iterator = iter(rows)
     while chunk := list(islice(iterator, CHUNK_ROWS)):
         yield chunk
@@ -77,7 +77,7 @@ def population_create(
         created_by=known,
     )
     count = 0
-    for index, chunk in enumerate(_chunks(rows)):
+    for index, chunk in enumerate(chunked(rows)):
         PopulationChunk.objects.create(
             population=population, index=index, data=encode_rows(chunk)
         )
