@@ -2,10 +2,12 @@
 
 The pages group the catalogue's topics (``LAYOUT``): the district, then the
 enterprise and its recognitions, one gate page ("Which of these apply?"), its
-revenue and R&D, then employees and this year's investment, premises and projects. Walking them in order
-with the answers stored so far, a question is kept only when a policy still open
-to the enterprise needs it (``rules.relevance``); a gated topic's questions appear
-only when its gate is answered yes, and a "no" answers the topic's facts as none.
+revenue and R&D, then its earlier peaks (asked only when the latest year could
+cross a milestone for the first time), employees and this year's investment,
+premises and projects. Walking them in order with the answers stored so far, a
+question is kept only when a policy still open to the enterprise needs it
+(``rules.relevance``); a gated topic's questions appear only when its gate is
+answered yes, and a "no" answers the topic's facts as none.
 
 Within a page the same holds question by question: a follow-up that an earlier
 yes/no or choice on the page made moot (the funds a demonstration scenario raised,
@@ -42,8 +44,9 @@ LOCATION, GATES, CHECK = "location", "gates", "check"
 DISTRICT = "district"
 
 # The pages and the topics each one asks, in the order asked. Every topic is on one
-# page; a gated topic comes after the gate page. Employees are asked after revenue,
-# whose answers often make them moot (only a policy on revenue growth asks them).
+# page; a gated topic comes after the gate page. Earlier peaks and employees are
+# asked after revenue, whose answers often make them moot (only a milestone crossed
+# for the first time asks the peaks, only a policy on revenue growth the employees).
 LAYOUT: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (LOCATION, _("Where is the enterprise registered?"), ("location",)),
     ("enterprise", _("About the enterprise"), ("enterprise",)),
@@ -54,6 +57,7 @@ LAYOUT: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "projects",
         _("Employees, investment and projects"),
         (
+            "earlier_peaks",
             "employees",
             "equity",
             "premises",

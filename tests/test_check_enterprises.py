@@ -1,7 +1,8 @@
 """The check as three real enterprises use it (``tests/data/enterprises.json``): a
 Dongcheng AI firm renting 1,500 m² of offices, a Chaoyang large-model firm and a
 Changping start-up that lacks some figures, in English and in Chinese with money
-typed in 万元. Each finishes within six question pages; the headline names the
+typed in 万元. Each finishes within six question pages, answering only the
+questions its policies need (the counts in the data file); the headline names the
 policy its estimate comes from, flags one for reference only and says which
 unanswered question could raise it; amounts read as the page's readers write them.
 """
@@ -51,6 +52,17 @@ def test_each_enterprise_finishes_within_six_question_pages(client, key, languag
     walked = results(client, key, language)
     question_pages = len(walked.pages) - 1  # "Check your answers" asks nothing
     assert question_pages == BY_KEY[key]["question_pages"] <= MAX_QUESTION_PAGES
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("key", BY_KEY)
+def test_each_enterprise_answers_only_the_questions_its_policies_need(
+    client, key, language
+):
+    results(client, key, language)
+    with translation.override(language):
+        check = client.get(step_url(CHECK)).content.decode()
+    assert check.count("data-answer=") == BY_KEY[key]["questions"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -199,6 +199,8 @@ def test_an_unanswered_gate_page_keeps_gated_topics_closed():
     plan = plan_for(located("chaoyang"))
     assert plan.first_unanswered() == ENTERPRISE
     assert set(fields(plan, PROJECTS)) <= {
+        "highest_revenue_before_latest_year",
+        "highest_output_value_before_latest_year",
         "insured_employees_now",
         "insured_employees_previous_year_end",
     }
@@ -306,3 +308,14 @@ def test_a_new_criterion_on_an_existing_fact_is_asked_without_code():
     ]
     assert "premises" not in gate_topics(plan_for(located("chaoyang")))
     assert "premises" in gate_topics(plan_for(located("chaoyang"), policies))
+
+
+def test_an_earlier_peak_is_asked_only_once_the_latest_year_could_cross_a_milestone():
+    before = gated("dongcheng", equity="no", premises="no", quarter="no")
+    assert "highest_revenue_before_latest_year" not in fields(
+        plan_for(before), FINANCES
+    )
+    modest = plan_for(answered(before, FINANCES, revenue_latest_year="60000000"))
+    assert "highest_revenue_before_latest_year" not in (fields(modest, PROJECTS) or [])
+    large = plan_for(answered(before, FINANCES, revenue_latest_year="600000000"))
+    assert "highest_revenue_before_latest_year" in fields(large, PROJECTS)

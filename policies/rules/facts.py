@@ -141,6 +141,9 @@ TOPICS: tuple[Topic, ...] = (
     Topic("enterprise", N_("About the enterprise")),
     Topic("recognition", N_("Recognitions and statistics")),
     Topic("revenue", N_("Revenue and output")),
+    # Asked only once the latest year's figures are in, which decide whether an
+    # earlier peak matters (a revenue milestone crossed for the first time).
+    Topic("earlier_peaks", N_("Revenue and output in earlier years")),
     Topic(
         "quarter",
         N_("First-quarter revenue"),
@@ -383,7 +386,10 @@ INPUT_FACTS: tuple[Fact, ...] = (
         "tech_fields",
         FactType.CHOICES,
         N_("Technology fields"),
-        N_("Choose all that apply."),
+        N_(
+            "The fields of its main products, services or research; choose all "
+            "that apply."
+        ),
         "",
         "enterprise",
         TECH_FIELDS,
@@ -482,7 +488,7 @@ INPUT_FACTS: tuple[Fact, ...] = (
             "earlier years; it tells whether a revenue milestone was crossed for the "
             "first time."
         ),
-        "revenue",
+        "earlier_peaks",
     ),
     _money(
         "output_value_latest_year",
@@ -502,7 +508,7 @@ INPUT_FACTS: tuple[Fact, ...] = (
             "%(latest_year)s?"
         ),
         N_("From the statistical reports of the earlier years."),
-        "revenue",
+        "earlier_peaks",
     ),
     _money(
         "revenue_q1_current_year",
