@@ -17,7 +17,7 @@ from decimal import Decimal
 from . import formatting as show
 from .errors import RuleError
 from .facts import CATALOGUE, MISSING
-from .text import N_, say, translate
+from .text import N_, listing, say, translate
 from .vocabulary import AmountKind
 
 ZERO = Decimal(0)
@@ -226,7 +226,7 @@ def explain(rule: AmountRule, values: Mapping[str, object]) -> str:
     else:
         text = say(
             N_("worked out from %(facts)s, once given"),
-            facts=", ".join(translate(CATALOGUE[f].label) for f in rule.inputs),
+            facts=listing(translate(CATALOGUE[f].label) for f in rule.inputs),
         )
     if rule.up_to or rule.kind is AmountKind.UP_TO:
         return say(N_("up to %(amount)s"), amount=text)

@@ -17,7 +17,7 @@ from .amounts import AmountRule
 from .criteria import CriterionRule
 from .definitions import PolicyRule
 from .facts import Fact
-from .text import N_, translate
+from .text import N_, clauses, translate
 from .vocabulary import AmountKind, RouteMode, RouteRole
 
 
@@ -123,7 +123,7 @@ def _sum_of_terms(rule: AmountRule) -> str:
 
 
 def _rate_schedule(rule: AmountRule) -> str:
-    steps = "; ".join(
+    steps = clauses(
         f"{show.fact_value(rule.schedule_fact, step.at)}: {show.percent(step.rate_pct)}"
         for step in rule.schedule
     )

@@ -14,7 +14,7 @@ from decimal import Decimal
 from . import formatting as show
 from .criteria import CriterionRule
 from .facts import CATALOGUE, DIVISOR_ZERO, MISSING, FactType
-from .text import N_, say, translate
+from .text import N_, listing, say, translate
 from .vocabulary import Operator
 
 _REQUIRED = {
@@ -54,7 +54,7 @@ def actual(fact: str, values: Mapping[str, object]) -> str:
     inputs = CATALOGUE[fact].inputs
     if value is MISSING and inputs:
         missing = [label(name) for name in inputs if values[name] is MISSING]
-        return say(N_("not known without %(facts)s"), facts=", ".join(missing))
+        return say(N_("not known without %(facts)s"), facts=listing(missing))
     return show.fact_value(fact, value)
 
 

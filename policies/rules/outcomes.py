@@ -18,7 +18,7 @@ from .amounts import Amount
 from .criteria import CriterionRule
 from .definitions import PolicyRule, RouteRule
 from .facts import CATALOGUE, MISSING, FactType
-from .text import N_, say
+from .text import N_, clauses, say
 from .vocabulary import RouteRole, Status
 
 FAR = Decimal("Infinity")
@@ -184,7 +184,7 @@ class Outcome:
             say(N_("%(route)s: %(amount)s"), route=r.rule.name, amount=r.amount_text)
             for r in held
         ]
-        return "; ".join(parts)
+        return clauses(parts)
 
     @cached_property
     def near_miss(self) -> NearMiss | None:

@@ -8,7 +8,7 @@ the engine speaks English. The active language's code is read through a second h
 so that amounts can be written as its readers write them (万元 in Chinese).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 
 def _no_language() -> str | None:
@@ -48,6 +48,18 @@ def language() -> str:
 
 def chinese() -> bool:
     return language().startswith("zh")
+
+
+def listing(items: Iterable[str]) -> str:
+    """Items in a row as the active language writes them: 、 between them in
+    Chinese (人工智能、集成电路), a comma in English."""
+    return ("、" if chinese() else ", ").join(items)
+
+
+def clauses(items: Iterable[str]) -> str:
+    """Clauses in a row as the active language writes them: ； in Chinese, a
+    semicolon and a space in English."""
+    return ("；" if chinese() else "; ").join(items)
 
 
 def say(message: str, **values: object) -> str:

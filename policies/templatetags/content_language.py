@@ -12,9 +12,17 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
+from policies import phones
+
 register = template.Library()
 
 FALLBACK = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+@register.filter
+def local_phone(phone: str) -> str:
+    """A phone number as the page's language writes it (010-55578513 in Chinese)."""
+    return phones.for_language(phone, get_language())
 
 
 @register.simple_tag
