@@ -192,7 +192,11 @@ def test_try_it_refuses_a_profile_at_the_field(editor_client):
 def test_try_it_starts_from_a_worked_case(editor_client):
     case = WorkedCase.objects.get(name__startswith="changping")
     response = editor_client.get(reverse("admin:try_it") + f"?case={case.pk}")
-    assert json.loads(response.context["form"].initial["profile"]) == case.profile
+    answers = response.context["enterprise"].initial
+    assert answers["district"] == "changping"
+    assert answers["high_tech_enterprise"] == "yes"
+    assert answers["tech_fields"] == ["artificial_intelligence"]
+    assert answers["special_funds_received"] == "5000000元"
 
 
 def test_the_fact_catalogue_lists_every_fact(editor_client):
