@@ -55,7 +55,7 @@ LAYOUT: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("finances", _("Revenue and R&D"), ("revenue", "quarter", "rd")),
     (
         "projects",
-        _("Employees, investment and projects"),
+        _("Other figures and projects"),
         (
             "earlier_peaks",
             "employees",
