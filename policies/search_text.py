@@ -95,8 +95,9 @@ def _separates(ch: str) -> bool:
 
 def _phrase_pattern(phrase: str) -> re.Pattern:
     """A synonym as it may appear in a normalised query: anywhere when Chinese,
-    otherwise as whole words, with spaces or hyphens between them."""
+    otherwise as whole words, with spaces or hyphens between them and perhaps an
+    English plural "s" ("large models")."""
     body = r"[\s-]+".join(re.escape(part) for part in phrase.split())
     if is_chinese(phrase):
         return re.compile(body)
-    return re.compile(rf"(?<!\w){body}(?!\w)")
+    return re.compile(rf"(?<!\w){body}s?(?!\w)")

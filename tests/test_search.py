@@ -12,6 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
+from django.utils import translation
 
 from policies import search, selectors
 from policies.filters import PolicyFilterForm
@@ -254,15 +255,55 @@ def test_english_full_text_search_cannot_split_chinese_so_chinese_uses_substring
     assert found is False
 
 
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_a_policy_address_in_another_case_is_sent_on_for_good_to_the_printed_code(
-    client, guide
+    client, guide, language
 ):
-    typed = client.get(reverse("policies:policy", kwargs={"code": "dc-5"}))
-    unknown = client.get(reverse("policies:policy", kwargs={"code": "dc-9"}))
+    with translation.override(language):
+        typed_url = reverse("policies:policy", kwargs={"code": "dc-5"})
+        printed_url = reverse("policies:policy", kwargs={"code": "DC-5"})
+        unknown_url = reverse("policies:policy", kwargs={"code": "dc-9"})
+
+    typed = client.get(typed_url)
 
     assert typed.status_code == 301
-    assert typed["Location"] == reverse("policies:policy", kwargs={"code": "DC-5"})
-    assert unknown.status_code == 404
+    assert typed["Location"] == printed_url
+    assert client.get(unknown_url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("language", "words", "shown"),
+    [
+        (
+            "en",
+            "large model",
+            [
+                "Goal: Beijing will support leading enterprises to construct big models",
+                "AI smart computing center",
+                "6 policies found",
+            ],
+        ),
+        (
+            "zh-hans",
+            "大模型",
+            [
+                "发展目标：北京将支持头部企业打造对标ChatGPT的大模型",
+                "人工智能智算中心",
+                "找到 6 项政策",
+            ],
+        ),
+    ],
+)
+def test_the_search_page_shows_the_goals_and_key_projects_a_search_found(
+    client, guide, language, words, shown
+):
+    with translation.override(language):
+        url = reverse("policies:policy_list") + "?" + urlencode({"q": words})
+
+    html = client.get(url).content.decode()
+
+    for text in shown:
+        assert text in html
 
 
 def filter_choices(**options) -> dict[str, list[str]]:
@@ -299,11 +340,19 @@ def test_open_now_is_offered_only_while_a_window_is_open(guide):
     assert "closed" in after
 
 
-def test_the_filters_fold_behind_one_button_that_counts_the_chosen_ones(client, guide):
+@pytest.mark.parametrize(
+    ("language", "button"),
+    [("en", "Filters and order (2 chosen)"), ("zh-hans", "筛选和排序（已选2项）")],
+)
+def test_the_filters_fold_behind_one_button_that_counts_the_chosen_ones(
+    client, guide, language, button
+):
     query = urlencode({"q": "rent", "region": "dongcheng", "sort": "amount"})
+    with translation.override(language):
+        url = reverse("policies:policy_list") + "?" + query
 
-    html = client.get(reverse("policies:policy_list") + "?" + query).content.decode()
+    html = client.get(url).content.decode()
 
     assert '<details class="policy-filters__more">' in html
-    assert "Filters and order (2 chosen)" in html
+    assert button in html
     assert 'value="haidian"' not in html

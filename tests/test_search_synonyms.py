@@ -58,6 +58,7 @@ def test_staff_add_a_synonym_in_the_admin_and_a_second_spelling_is_refused(clien
     [
         ("营收增长", ["营收", "增长"]),  # a phrase of the table inside a run of Chinese
         ("Large-Model grants", ["large model", "grants"]),
+        ("large models", ["large model"]),
         ("ＤＣ－５", ["dc-5"]),  # full-width
         ("营收，租金。", ["营收", "租金"]),  # Chinese punctuation separates
         ("R&D!", ["r&d"]),
