@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from policies.models import Agency, Policy, Region
+from policies.rules.facts import CATALOGUE as FACT_CATALOGUE
 
 from .factories import PolicyFactory, SourceDocumentFactory
 
@@ -339,3 +340,21 @@ def test_chinese_pages_print_and_show_in_a_chinese_font_stack(client):
         ):
             assert f'"{face}"' in css, (stylesheet, face)
         assert ":lang(zh)" in css
+
+
+def test_every_fact_reads_in_chinese_for_the_check_and_the_admin():
+    """A label, question, hint or choice of the fact catalogue that the Chinese
+    catalogue misses (a broken entry, an edited msgid) shows English to staff and
+    enterprises alike; units and codes with no word in them (m², 5G) need none."""
+    texts = {
+        text
+        for fact in FACT_CATALOGUE.values()
+        for text in (fact.label, fact.help, fact.question, fact.unit)
+        + tuple(label for _value, label in fact.choices)
+        if text and re.search(r"[A-Za-z]{3}", text)
+    }
+
+    with translation.override("zh-hans"):
+        untranslated = sorted(t for t in texts if translation.gettext(t) == t)
+
+    assert untranslated == []
