@@ -34,6 +34,7 @@ YES_NO = ((YES, _("Yes")), (NO, _("No")))
 YES_NO_UNKNOWN = (*YES_NO, (UNKNOWN, _("I don’t know")))
 CHOICE_ATTRS = {"class": "form-check-input"}
 CONFIRM = "confirm"  # the hidden field that carries "fact=typed text" once queried
+UNLIKELY = "unlikely"  # the code of a query of a figure, which may be kept as typed
 
 
 def _unknown_is_none(value: str) -> object:
@@ -116,6 +117,13 @@ class CheckForm(forms.Form):
             anchor = f"{bound.auto_id}_0" if grouped else bound.auto_id
             links.extend((anchor, message) for message in messages)
         return links
+
+    @property
+    def only_queries(self) -> bool:
+        """Whether every message on the page queries a figure the visitor may keep
+        as typed: the summary then asks to check them, not that something is wrong."""
+        codes = [e.code for errors in self.errors.as_data().values() for e in errors]
+        return bool(codes) and all(code == UNLIKELY for code in codes)
 
     @property
     def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
@@ -248,7 +256,7 @@ class FactForm(CheckForm):
                 continue
             self.queried.append(f"{name}={text}")
             if self.queried[-1] not in confirmed:
-                self.add_error(name, ValidationError(doubt, code="unlikely"))
+                self.add_error(name, ValidationError(doubt, code=UNLIKELY))
 
     def fact(self, name: str) -> object:
         """The answer to one question, typed for the engine; ``None`` if unknown."""

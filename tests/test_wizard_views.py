@@ -183,10 +183,20 @@ def test_an_unlikely_figure_is_queried_once_then_kept(client):
     assert response.status_code == 200
     assert "CNY 200 is unusually small. Did you mean CNY 2,000,000?" in html
     assert 'name="confirm" value="revenue_latest_year=200"' in html
+    assert "Check these figures" in html and "<title>Check:" in html
+    assert "There is a problem" not in html
     again = {"revenue_latest_year": "200", "confirm": "revenue_latest_year=200"}
     assert client.post(step_url(FINANCES), again).status_code == 302
     page = client.get(step_url(FINANCES))
     assert page.context["form"].initial["revenue_latest_year"] == "200"
+
+
+def test_a_query_beside_a_real_error_is_summarised_as_a_problem(client):
+    haidian_up_to_the_figures(client)
+    answers = {"revenue_latest_year": "200", "revenue_previous_year": "-5"}
+    html = client.post(step_url(FINANCES), answers).content.decode()
+    assert "There is a problem" in html and "<title>Error:" in html
+    assert "Check these figures" not in html
 
 
 def test_change_returns_to_check_your_answers(client):
