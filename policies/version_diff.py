@@ -36,9 +36,11 @@ TOKEN = re.compile(r"[0-9][0-9,.]*%?|[A-Za-z]+|\s+|.")
 
 @dataclass(frozen=True)
 class FieldChange:
+    """A content field in both versions, the words that differ marked."""
+
     label: str
-    before: str
-    after: str
+    before: tuple["Segment", ...]
+    after: tuple["Segment", ...]
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def content_changes(current: Policy | None, draft: Policy) -> list[FieldChange]:
             before = _shown(current, column, field) if current else ""
             after = _shown(draft, column, field)
             if before != after:
-                changes.append(FieldChange(label, before, after))
+                changes.append(FieldChange(label, *_marked(before, after)))
     return changes
 
 

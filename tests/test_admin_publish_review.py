@@ -14,6 +14,7 @@ from policies.case_changes import case_changes
 from policies.models import Policy, Route, WorkedCase
 from policies.rules.cases import compare_outcome, expected_after
 from policies.version_diff import content_changes, rules_changes
+from tests.admin_support import change_data, change_url
 from tests.factories import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,9 +69,10 @@ def test_content_changes_name_each_language_on_its_own(publisher):
 
     changes = content_changes(Policy.objects.get(pk=draft.based_on_id), draft)
 
-    assert [(c.label, c.after) for c in changes] == [
-        ("Headline benefit (Simplified Chinese)", "按营业收入区间60万元至500万元")
-    ]
+    (change,) = changes
+    assert change.label == "Headline benefit (Simplified Chinese)"
+    assert [s.text for s in change.before if s.changed] == ["50"]
+    assert [s.text for s in change.after if s.changed] == ["60"]
 
 
 def test_a_changed_amount_lists_the_worked_case_it_breaks(publisher):
@@ -197,3 +199,16 @@ def test_a_headline_that_matches_the_rules_is_not_warned(client, publisher):
     page = client.get(publish_url(draft)).content.decode()
 
     assert "Text that contradicts the rules" not in page
+
+
+def test_saving_a_headline_the_rules_do_not_give_warns_at_once(client, publisher):
+    published = Policy.objects.get(code="DC-1", state=Policy.State.PUBLISHED)
+    draft = services.policy_create_draft(policy=published, user=publisher)
+    client.force_login(publisher)
+    url = change_url(draft)
+    data = {**change_data(client, url), "headline_benefit_en": "Up to CNY 7 million"}
+
+    response = client.post(url, data, follow=True)
+
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("Headline benefit (English) states “7 million”" in m for m in messages)
