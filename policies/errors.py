@@ -1,4 +1,4 @@
-"""The 400, 403 (CSRF), 429, 500 and 503 answers. They render with no request context
+"""The 400, 403 (CSRF), 409, 429, 500 and 503 answers. They render with no request context
 and no database, since they answer when something, often the database, has just
 failed, and with nothing taken from the ``Host`` header, which may be the very
 thing refused; the API gets them as JSON in its usual ``{"errors": ...}`` shape."""
@@ -6,7 +6,7 @@ thing refused; the API gets them as JSON in its usual ``{"errors": ...}`` shape.
 import sys
 
 from django.conf import settings
-from django.db import DatabaseError
+from django.db import DatabaseError, IntegrityError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -72,6 +72,17 @@ def unavailable(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def conflict(request: HttpRequest) -> HttpResponse:
+    """409 for a write the database refused to keep its data consistent, most often
+    because two people saved the same thing at once: the database is up, so this
+    is no outage, and the person is told to reload rather than to wait."""
+    message = gettext(
+        "Someone else changed the same thing at the same moment, so your change was "
+        "not saved. Go back, reload the page and try again."
+    )
+    return _answer(request, "409.html", message, 409)
+
+
 def too_many_requests(request: HttpRequest, *, retry_after: int) -> HttpResponse:
     """429 for a client over its rate limit (``throttling``), rendered without the
     database: refusing must cost next to nothing."""
@@ -85,8 +96,12 @@ def too_many_requests(request: HttpRequest, *, retry_after: int) -> HttpResponse
 
 def server_error(request: HttpRequest) -> HttpResponse:
     """``handler500``: a database failure outside a view (saving the session, say)
-    is still a 503; anything else is the friendly 500, never a traceback."""
-    if isinstance(sys.exc_info()[1], DatabaseError):
+    is still a 503, or a 409 when the database refused a write as inconsistent;
+    anything else is the friendly 500, never a traceback."""
+    error = sys.exc_info()[1]
+    if isinstance(error, IntegrityError):
+        return conflict(request)
+    if isinstance(error, DatabaseError):
         return unavailable(request)
     message = gettext("Something went wrong on our side; try again later.")
     return _answer(request, "500.html", message, 500)

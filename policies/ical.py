@@ -68,12 +68,18 @@ def calendar(*, name: str, product: str, events: Iterable[Event]) -> str:
     return feed.to_ical().decode()
 
 
+def _day_after(day: date) -> date:
+    """DTEND is exclusive; a window open to the last day a date can hold (staff
+    may type 9999-12-31 for "no end") ends there rather than overflowing."""
+    return day + timedelta(days=1) if day < date.max else day
+
+
 def _component(event: Event) -> icalendar.Event:
     component = icalendar.Event()
     component.add("uid", event.uid)
     component.add("dtstamp", event.stamp.astimezone(UTC))
     component.add("dtstart", event.start)
-    component.add("dtend", event.last_day + timedelta(days=1))
+    component.add("dtend", _day_after(event.last_day))
     component.add("summary", Text(event.summary))
     component.add("description", Text(event.description))
     component.add("url", event.url)

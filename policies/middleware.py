@@ -1,22 +1,24 @@
 """Refuse a host the portal does not serve and what no database can store, and
-answer 503 with a friendly page, never a traceback, when the database is down."""
+answer 503 with a friendly page, never a traceback, when the database is down (409
+when it is up but refused a write that clashed with another)."""
 
 import logging
 from collections.abc import Callable
 
 from django.core.exceptions import DisallowedHost
-from django.db import DatabaseError
+from django.db import DatabaseError, IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.log import log_response
 
-from .errors import bad_host, bad_request, unavailable
+from .errors import bad_host, bad_request, conflict, unavailable
 
 logger = logging.getLogger(__name__)
 
 
 class DatabaseUnavailableMiddleware:
-    """Turn a database outage into a 503 page that needs no database to render.
+    """Turn a database outage into a 503 page that needs no database to render, and
+    a write the database refused as clashing (two people saving at once) into a 409.
 
     The page is rendered without the request's context processors: those would read
     the session and the user, which live in the database that just failed.
@@ -31,6 +33,9 @@ class DatabaseUnavailableMiddleware:
     def process_exception(
         self, request: HttpRequest, exception: Exception
     ) -> HttpResponse | None:
+        if isinstance(exception, IntegrityError):
+            logger.warning("Write refused for %s: %s", request.path, exception)
+            return conflict(request)
         if not isinstance(exception, DatabaseError):
             return None
         logger.error("Database unavailable for %s: %s", request.path, exception)

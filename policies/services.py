@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .case_changes import case_changes
 from .models import Policy, WorkedCase
@@ -20,6 +21,15 @@ from .rule_checks import policy_rule_check
 from .status import beijing_today
 
 State = Policy.State
+_MOVED_MEANWHILE = {
+    State.DRAFT: gettext_lazy("%(code)s v%(version)s is a draft now; reload the page."),
+    State.PUBLISHED: gettext_lazy(
+        "Someone published %(code)s v%(version)s a moment ago; reload the page."
+    ),
+    State.ARCHIVED: gettext_lazy(
+        "Someone archived %(code)s v%(version)s a moment ago; reload the page."
+    ),
+}
 
 
 def policy_create_draft(*, policy: Policy, user: AbstractBaseUser | None) -> Policy:
@@ -44,9 +54,7 @@ def policy_publish(*, draft: Policy, user: AbstractBaseUser | None) -> Policy:
     Refused when the draft's rules have a problem, so a broken rule never reaches
     the public check.
     """
-    draft = Policy.objects.select_for_update().get(pk=draft.pk)
-    if draft.state != State.DRAFT:
-        raise ValidationError(_("Only a draft can be published."))
+    draft = _lock(draft, State.DRAFT)
     check = policy_rule_check(draft)
     if check.errors:
         raise ValidationError(check.errors)
@@ -66,9 +74,7 @@ def policy_publish(*, draft: Policy, user: AbstractBaseUser | None) -> Policy:
 def policy_archive(*, policy: Policy, user: AbstractBaseUser | None) -> Policy:
     """Withdraw a published version without a replacement: the public no longer
     sees the policy at all."""
-    policy = Policy.objects.select_for_update().get(pk=policy.pk)
-    if policy.state != State.PUBLISHED:
-        raise ValidationError(_("Only a published version can be archived."))
+    policy = _lock(policy, State.PUBLISHED)
     policy.state = State.ARCHIVED
     _save(policy, user)
     return policy
@@ -121,6 +127,30 @@ def _copy_as_draft(source: Policy, user: AbstractBaseUser | None) -> Policy:
         criterion.route = routes.get(criterion.route_id)
         _save(criterion, user)
     return draft
+
+
+def moved_meanwhile(policy: Policy) -> str:
+    """What to tell staff who act on ``policy`` from a page opened before someone
+    else published, archived or drafted it."""
+    return _MOVED_MEANWHILE[policy.state] % {
+        "code": policy.code,
+        "version": policy.version,
+    }
+
+
+def _lock(policy: Policy, state: str) -> Policy:
+    """``policy`` as stored now, locked until the transaction ends, provided it is
+    still in ``state``: another member of staff may have moved or deleted it since
+    this one opened the page, and must be told so rather than meet an error."""
+    locked = Policy.objects.select_for_update().filter(pk=policy.pk).first()
+    if locked is None:
+        raise ValidationError(
+            _("Someone deleted %(code)s v%(version)s a moment ago; reload the page.")
+            % {"code": policy.code, "version": policy.version}
+        )
+    if locked.state != state:
+        raise ValidationError(moved_meanwhile(locked))
+    return locked
 
 
 def _save(instance: Model, user: AbstractBaseUser | None) -> None:

@@ -1,5 +1,6 @@
-"""Helpers for the admin tests: a banded draft policy, and the POST data a change
-page would send back unchanged, so a test states only the fields it edits."""
+"""Helpers for the admin tests: a banded draft policy, a draft made through the
+admin, and the POST data a change page would send back unchanged (read from the
+rendered page, or from its forms), so a test states only the fields it edits."""
 
 import datetime
 from decimal import Decimal
@@ -9,6 +10,7 @@ from django.urls import reverse
 
 from policies.models import Policy
 from tests.factories import CriterionFactory, PolicyFactory, RouteFactory
+from tests.html_form import FormData, form_data
 
 MILLION = 1_000_000
 
@@ -34,6 +36,36 @@ def banded_draft(**fields: object) -> Policy:
 
 def change_url(policy: Policy) -> str:
     return reverse("admin:policies_policy_change", args=[policy.pk])
+
+
+def create_draft(client, code: str) -> Policy:
+    """A draft of the published ``code``, made with the admin's "Create draft"."""
+    published = Policy.objects.published().get(code=code)
+    url = reverse("admin:policies_policy_version", args=[published.pk, "create-draft"])
+    response = client.post(url)
+    draft = Policy.objects.get(code=code, state=Policy.State.DRAFT)
+    assert response.status_code == 302 and response.url == change_url(draft)
+    return draft
+
+
+def rendered_form(client, policy: Policy) -> FormData:
+    """The policy's change page as a browser would post it, inlines included."""
+    return form_data(client.get(change_url(policy)).content.decode(), "policy_form")
+
+
+def save(client, policy: Policy, data: FormData) -> None:
+    """Post the change form with "Save and continue editing"; it must save."""
+    response = client.post(change_url(policy), {**data, "_continue": ["Save"]})
+    if response.status_code != 302:
+        raise AssertionError(f"{policy.code} did not save: {form_errors(response)}")
+
+
+def form_errors(response) -> list:
+    context = response.context
+    errors = [context["adminform"].form.errors]
+    for inline in context["inline_admin_formsets"]:
+        errors += [inline.formset.non_form_errors(), *inline.formset.errors]
+    return [error for error in errors if error]
 
 
 def change_data(client: Client, url: str) -> dict[str, object]:

@@ -63,7 +63,7 @@ class PolicyFactory(factory.django.DjangoModelFactory):
         model = Policy
         skip_postgeneration_save = True
 
-    code = factory.Sequence(lambda n: f"T-{n}")
+    code = factory.Sequence(lambda n: f"TS-{n + 1}")
     state = Policy.State.PUBLISHED
     region = factory.SubFactory(RegionFactory)
     order = factory.Sequence(lambda n: n)

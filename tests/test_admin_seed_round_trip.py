@@ -7,13 +7,18 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from django.urls import reverse
 
 from policies.models import Policy, Route
 from policies.rules.vocabulary import AmountKind
-from tests.admin_support import change_url, inline_prefix
+from tests.admin_support import (
+    change_url,
+    create_draft,
+    inline_prefix,
+    rendered_form,
+    save,
+)
 from tests.factories import StaffUserFactory
-from tests.html_form import FormData, form_data
+from tests.html_form import FormData
 from tests.seed import SEED_CODES
 
 pytestmark = pytest.mark.django_db
@@ -28,34 +33,6 @@ def editor(client):
     client.force_login(StaffUserFactory(role="Editor"))
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return client
-
-
-def create_draft(client, code: str) -> Policy:
-    published = Policy.objects.published().get(code=code)
-    url = reverse("admin:policies_policy_version", args=[published.pk, "create-draft"])
-    response = client.post(url)
-    draft = Policy.objects.get(code=code, state=Policy.State.DRAFT)
-    assert response.status_code == 302 and response.url == change_url(draft)
-    return draft
-
-
-def rendered_form(client, policy: Policy) -> FormData:
-    return form_data(client.get(change_url(policy)).content.decode(), "policy_form")
-
-
-def save(client, policy: Policy, data: FormData) -> None:
-    """Post the change form with "Save and continue editing"; it must save."""
-    response = client.post(change_url(policy), {**data, "_continue": ["Save"]})
-    if response.status_code != 302:
-        raise AssertionError(f"{policy.code} did not save: {form_errors(response)}")
-
-
-def form_errors(response) -> list:
-    context = response.context
-    errors = [context["adminform"].form.errors]
-    for inline in context["inline_admin_formsets"]:
-        errors += [inline.formset.non_form_errors(), *inline.formset.errors]
-    return [error for error in errors if error]
 
 
 def rule_rows(policy: Policy) -> list[tuple]:

@@ -96,14 +96,14 @@ def test_four_failed_sign_ins_do_not_lock_the_account_out(client):
 def test_the_policy_list_flags_an_overdue_review(editor_client, settings):
     settings.POLICY_REVIEW_MAX_AGE_DAYS = 365
     old = timezone.localdate() - datetime.timedelta(days=400)
-    PolicyFactory(code="OLD-1", last_reviewed=old)
-    PolicyFactory(code="NEW-1", last_reviewed=timezone.localdate())
+    PolicyFactory(code="OL-1", last_reviewed=old)
+    PolicyFactory(code="NW-1", last_reviewed=timezone.localdate())
 
     overdue = editor_client.get(
         reverse("admin:policies_policy_changelist") + "?review=overdue"
     )
 
-    assert [p.code for p in overdue.context["cl"].result_list] == ["OLD-1"]
+    assert [p.code for p in overdue.context["cl"].result_list] == ["OL-1"]
     assert "Review overdue" in overdue.content.decode()
 
 

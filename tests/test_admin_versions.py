@@ -122,12 +122,12 @@ def test_archiving_withdraws_the_policy_from_the_public(publisher, client):
 
 def test_the_public_sees_published_versions_only(client):
     published = published_with_rules()
-    RouteFactory(policy=PolicyFactory(code="NEW-1", state=State.DRAFT))
+    RouteFactory(policy=PolicyFactory(code="NW-1", state=State.DRAFT))
     CriterionFactory(policy=published)
 
     assert [p.code for p in Policy.objects.published()] == ["DC-1"]
     assert [p.code for p in selectors.rule_set().policies] == ["DC-1"]
-    assert client.get(reverse("policies:policy", args=["NEW-1"])).status_code == 404
+    assert client.get(reverse("policies:policy", args=["NW-1"])).status_code == 404
     assert client.get(reverse("policies:policy", args=["DC-1"])).status_code == 200
 
 

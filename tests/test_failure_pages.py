@@ -1,11 +1,12 @@
 """When something fails the visitor meets a friendly page in their language, never a
-traceback: 404 for a wrong address, 500 for a bug, 503 while the database is down.
+traceback: 404 for a wrong address, 409 for a write that clashed with another, 500
+for a bug, 503 while the database is down.
 The 500 and 503 pages render with no request and no database at all."""
 
 from unittest import mock
 
 import pytest
-from django.db import OperationalError
+from django.db import IntegrityError, OperationalError
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
 from django.urls import reverse
@@ -61,7 +62,7 @@ def test_an_unknown_address_is_a_friendly_404(client, guide, language):  # noqa:
 
 
 @pytest.mark.parametrize(
-    "template", ["400.html", "403_csrf.html", "500.html", "503.html"]
+    "template", ["400.html", "403_csrf.html", "409.html", "500.html", "503.html"]
 )
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_error_pages_render_without_request_or_database(template, language):
@@ -85,6 +86,26 @@ def test_a_bug_is_a_friendly_500(lenient_client, guide, language, monkeypatch): 
     )
     html = _assert_friendly(response, 500, language)
     assert "a bug" not in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_write_refused_as_clashing_is_a_409_not_an_outage(
+    lenient_client,
+    guide,  # noqa: F811
+    language,
+    monkeypatch,
+):
+    monkeypatch.setattr(
+        selectors,
+        "region_get",
+        mock.Mock(side_effect=IntegrityError("duplicate key value")),
+    )
+    response = lenient_client.get(
+        _in(language, "policies:region", slug="dongcheng"),
+        headers={"accept-language": language},
+    )
+    html = _assert_friendly(response, 409, language)
+    assert "duplicate key" not in html and "Retry-After" not in response
 
 
 @pytest.mark.parametrize(("name", "kwargs"), PAGES)

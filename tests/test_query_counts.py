@@ -23,7 +23,7 @@ PAGES = {
     "home": lambda: reverse("policies:home"),
     "region": lambda: reverse("policies:region", kwargs={"slug": "busy"}),
     "policy list": lambda: reverse("policies:policy_list"),
-    "policy": lambda: reverse("policies:policy", kwargs={"code": "Q-0"}),
+    "policy": lambda: reverse("policies:policy", kwargs={"code": "QC-1"}),
     "API list": lambda: reverse("api:policy_list"),
 }
 
@@ -37,7 +37,7 @@ def _grow_to(count: int) -> None:
     ]
     for n in range(Policy.objects.count(), count):
         policy = PolicyFactory(
-            code=f"Q-{n}",
+            code=f"QC-{n + 1}",
             region=regions[n % len(regions)],
             contacts=[ContactFactory(), ContactFactory()],
         )

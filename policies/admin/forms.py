@@ -206,17 +206,39 @@ class PolicyForm(forms.ModelForm):
             self.add_error(
                 "band_fact", _("Leave this empty: only bands are over a fact.")
             )
-        code = data.get("code")
-        if self.instance._state.adding and Policy.objects.filter(code=code).exists():
+        self._check_code(data.get("code"))
+        return data
+
+    def _check_code(self, code: str | None) -> None:
+        """A new policy needs a code of its own; a renamed draft may not take
+        another policy's code (``Policy.clashing_version``)."""
+        if not code or code == self.instance.code:
+            return
+        if self.instance._state.adding:
+            if Policy.objects.filter(code=code).exists():
+                self.add_error(
+                    "code",
+                    _(
+                        "%(code)s exists already: open its published version and "
+                        "create a draft instead."
+                    )
+                    % {"code": code},
+                )
+            return
+        clash = self.instance.clashing_version(code)
+        if clash is not None:
             self.add_error(
                 "code",
                 _(
-                    "%(code)s exists already: open its published version and create "
-                    "a draft instead."
+                    "%(code)s v%(version)s (%(state)s) has this code: a draft may "
+                    "take only a code no other policy uses."
                 )
-                % {"code": code},
+                % {
+                    "code": code,
+                    "version": clash.version,
+                    "state": clash.get_state_display().lower(),
+                },
             )
-        return data
 
 
 class WorkedCaseForm(forms.ModelForm):

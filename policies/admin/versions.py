@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,6 +23,10 @@ from .publish_review import review_sections
 State = Policy.State
 PUBLISH = "policies.publish_policy"
 COPYING = ("create-draft", "restore")  # moves that make a new draft
+SIMULTANEOUS = _(
+    "Someone else changed %(code)s at the same moment; reload the page to see it, "
+    "then try again if it is still needed."
+)
 
 
 ACCEPT_CASE = "accept_case"  # a ticked worked case whose change is intended
@@ -183,8 +188,14 @@ class PolicyVersionActions:
         move = ACTIONS.get(action)
         if policy is None or move is None:
             raise Http404
-        if not self._allowed(request, policy, move):
+        if not request.user.has_perm(move.permission):
             raise PermissionDenied
+        if policy.state != move.state:
+            # A page opened before someone else moved this version on.
+            messages.error(request, services.moved_meanwhile(policy))
+            return HttpResponseRedirect(
+                self._url("admin:policies_policy_change", policy.pk)
+            )
         if request.method == "POST":
             return self._perform(request, policy, move)
         current = Policy.objects.published().filter(code=policy.code).first()
@@ -216,6 +227,12 @@ class PolicyVersionActions:
             policy.refresh_from_db()
             if self._allowed(request, policy, move):
                 return HttpResponseRedirect(request.path)
+            result = policy
+        except IntegrityError:
+            # Two members of staff moved the same policy at once and the database
+            # kept the versions consistent by refusing the second: a race, not an
+            # outage, so say what happened on the page they came from.
+            messages.error(request, SIMULTANEOUS % {"code": policy.code})
             result = policy
         else:
             messages.success(request, move.done)

@@ -5,6 +5,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.signals import post_save
@@ -29,6 +30,19 @@ def validate_tech_fields(value: object) -> None:
             _("Unknown technology fields: %(fields)s."),
             params={"fields": ", ".join(map(str, unknown))},
         )
+
+
+# A policy code as the guide prints it: two capital letters for the region, a dash,
+# a number without leading zeros and at most one lowercase letter (DC-2, CP-3a). It
+# is part of every public address, so nothing else (a slash, a space) may get in.
+POLICY_CODE_PATTERN = r"^[A-Z]{2}-[1-9][0-9]{0,7}[a-z]?$"
+validate_policy_code = RegexValidator(
+    POLICY_CODE_PATTERN,
+    _(
+        "Write the code as the guide prints it: two capital letters, a dash, a "
+        "number and at most one lowercase letter, such as DC-2 or CP-3a."
+    ),
+)
 
 
 class StackingGroup(models.Model):
@@ -96,7 +110,13 @@ class Policy(models.Model):
         BANDS = "bands", _("Bands over one fact (must not overlap)")
 
     code = models.CharField(
-        _("code"), max_length=12, help_text=_("As cited in print, e.g. DC-2.")
+        _("code"),
+        max_length=12,
+        validators=[validate_policy_code],
+        help_text=_(
+            "As cited in print: two capital letters, a dash, a number and at most "
+            "one lowercase letter, e.g. DC-2 or CP-3a."
+        ),
     )
     version = models.PositiveIntegerField(_("version"), default=1)
     state = models.CharField(
@@ -232,6 +252,19 @@ class Policy(models.Model):
                 condition=Q(state="published"),
                 name="one_published_version_per_code",
             ),
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=Q(state="draft"),
+                name="one_draft_per_code",
+                violation_error_message=_(
+                    "This code has a draft already: edit that one, or delete it first."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(code__regex=POLICY_CODE_PATTERN),
+                name="policy_code_as_printed",
+                violation_error_message=validate_policy_code.message,
+            ),
             models.CheckConstraint(
                 condition=Q(application_opens__isnull=True)
                 | Q(application_closes__isnull=True)
@@ -251,6 +284,19 @@ class Policy(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("policies:policy", kwargs={"code": self.code})
+
+    def clashing_version(self, code: str) -> "Policy | None":
+        """The version that stops this draft from being renamed to ``code``.
+
+        A draft may take a code no other version uses, or go back to the code of the
+        version it was drafted from, as long as that code has no other draft and no
+        version with this one's number. Anything else would make two policies share
+        a page, or let publishing one archive the other.
+        """
+        others = Policy.objects.filter(code=code).exclude(pk=self.pk)
+        if self.based_on is not None and self.based_on.code == code:
+            others = others.filter(Q(version=self.version) | Q(state=self.State.DRAFT))
+        return others.order_by("-version").first()
 
     @property
     def is_reference_only(self) -> bool:
