@@ -11,8 +11,11 @@ section may add a field the publisher has to fill in. To add a section, append a
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.http import HttpRequest
+
 from policies.case_changes import case_changes
 from policies.models import Policy
+from policies.population.publish_section import impact_section
 from policies.text_checks import text_contradictions
 from policies.version_diff import content_changes, rules_changes
 
@@ -20,7 +23,9 @@ from policies.version_diff import content_changes, rules_changes
 @dataclass(frozen=True)
 class ReviewSection:
     template: str
-    context: Callable[[Policy, Policy | None], dict | None]
+    context: Callable[..., dict | None]
+    # The context also takes the request: who is asking, and what they chose.
+    reads_request: bool = False
 
 
 def _figures(draft: Policy, current: Policy | None) -> dict | None:
@@ -47,14 +52,20 @@ SECTIONS: list[ReviewSection] = [
     ReviewSection("admin/policies/policy/publish/content.html", _content),
     ReviewSection("admin/policies/policy/publish/rules.html", _rules),
     ReviewSection("admin/policies/policy/publish/cases.html", _cases),
+    ReviewSection(
+        "admin/policies/policy/publish/impact.html", impact_section, reads_request=True
+    ),
 ]
 
 
-def review_sections(draft: Policy, current: Policy | None) -> list[dict]:
+def review_sections(
+    draft: Policy, current: Policy | None, request: HttpRequest | None = None
+) -> list[dict]:
     """Each section's template with its context, for the confirmation page."""
     sections = []
     for section in SECTIONS:
-        context = section.context(draft, current)
+        extra = (request,) if section.reads_request else ()
+        context = section.context(draft, current, *extra)
         if context is not None:
             sections.append({"template": section.template, **context})
     return sections

@@ -211,7 +211,7 @@ class PolicyVersionActions:
         }
         if move.slug == "publish":
             context["check"] = policy_rule_check(policy)
-            context["sections"] = review_sections(policy, context["current"])
+            context["sections"] = review_sections(policy, context["current"], request)
         return TemplateResponse(
             request, "admin/policies/policy/version_action.html", context
         )

@@ -1,8 +1,8 @@
 """A draft's impact: its run against the published rules' run, row for row.
 
-For the draft's policy, each enterprise gains (eligible now, not before), loses
-(eligible before, not now), changes amount (eligible in both, another amount), or
-stays as it was. The cost is the sum of the policy's amounts, and the estimate
+For the draft's policy, an enterprise gains when it becomes eligible or is
+eligible for more, loses when it is no longer eligible or is eligible for less
+(its maximum amount, then its minimum), and otherwise stays as it was. The cost is the sum of the policy's amounts, and the estimate
 the sum of every enterprise's non-stacking estimate, before and with the draft.
 The ten largest changes of the policy's amount are explained in the engine's own
 words: each of those enterprises is assessed again under both rule sets.
@@ -53,14 +53,23 @@ class Change:
 class Impact:
     policy: str
     enterprises: int = 0
-    gain: int = 0
-    lose: int = 0
-    change: int = 0
+    became_eligible: int = 0
+    more: int = 0
+    no_longer_eligible: int = 0
+    less: int = 0
     cost_before: list[int] = field(default_factory=lambda: [0, 0])
     cost_after: list[int] = field(default_factory=lambda: [0, 0])
     estimate_before: list[int] = field(default_factory=lambda: [0, 0])
     estimate_after: list[int] = field(default_factory=lambda: [0, 0])
     largest: list[Change] = field(default_factory=list)
+
+    @property
+    def gain(self) -> int:
+        return self.became_eligible + self.more
+
+    @property
+    def lose(self) -> int:
+        return self.no_longer_eligible + self.less
 
     @property
     def cost_change(self) -> list[int]:
@@ -145,11 +154,13 @@ def _compare(impact: Impact, before: list, after: list, where) -> Change | None:
     impact.cost_after[0] += now_min
     impact.cost_after[1] += now_max
     if was == "eligible" and now != "eligible":
-        impact.lose += 1
+        impact.no_longer_eligible += 1
     elif now == "eligible" and was != "eligible":
-        impact.gain += 1
-    elif now == was == "eligible" and (was_min, was_max) != (now_min, now_max):
-        impact.change += 1
+        impact.became_eligible += 1
+    elif now == was == "eligible" and (now_max, now_min) > (was_max, was_min):
+        impact.more += 1
+    elif now == was == "eligible" and (now_max, now_min) < (was_max, was_min):
+        impact.less += 1
     else:
         return None
     code, name, district = before[0], before[1], before[2]

@@ -5,6 +5,7 @@ import io
 
 import openpyxl
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from policies import selectors, services
@@ -101,10 +102,10 @@ def test_a_draft_with_a_lower_cap_shows_who_loses_and_what_it_saves(client, publ
     run = PopulationRun.objects.get(draft=draft)
     page = client.get(reverse("admin:population_run", args=[run.pk]))
     impact = page.context["impact"]
-    assert impact.policy == "DC-5" and impact.gain == impact.lose == 0
-    assert impact.change > 0
+    assert impact.policy == "DC-5" and impact.gain == impact.no_longer_eligible == 0
+    assert impact.lose == impact.less > 0
     assert impact.cost_change[1] < 0
-    assert len(impact.largest) == min(10, impact.change)
+    assert len(impact.largest) == min(10, impact.lose)
     assert "With the draft: eligible" in impact.largest[0].reasons[1]
 
 
@@ -141,3 +142,50 @@ def test_a_large_population_runs_in_the_background_with_progress(
     assert (run.state, run.rows_done) == ("done", 30)
     assert run.summary["enterprises"] == 30
     assert '<meta http-equiv="refresh"' not in client.get(response.url).content.decode()
+
+
+def dc5_draft(publisher, cap: int = 1_000_000):
+    """A draft of DC-5 with a lower cap than the published 5,000,000."""
+    published = services.Policy.objects.get(code="DC-5", state="published")
+    draft = services.policy_create_draft(policy=published, user=publisher)
+    draft.routes.update(cap=cap)
+    return draft
+
+
+def test_the_publish_confirmation_shows_the_drafts_impact_on_a_chosen_population(
+    client, publisher
+):
+    table, _raws = registry_rows(200)
+    population = upload(client, table)
+    draft = dc5_draft(publisher)
+    url = reverse("admin:policies_policy_version", args=[draft.pk, "publish"])
+
+    offered = client.get(url).content.decode()
+    assert f"?population={population.pk}#review-impact" in offered
+    assert not PopulationRun.objects.exists()
+
+    chosen = client.get(url, {"population": population.pk}).content.decode()
+    assert "What the draft of DC-5 changes" in chosen
+    assert "enterprises lose (0 no longer eligible," in chosen
+    client.get(url, {"population": population.pk})
+    assert PopulationRun.objects.filter(draft=draft).count() == 1  # reused
+
+
+def test_the_publish_confirmation_leaves_populations_out_without_the_permission(
+    client, publisher
+):
+    table, _raws = registry_rows(20)
+    population = upload(client, table)
+    draft = dc5_draft(publisher)
+    other = StaffUserFactory()
+    other.user_permissions.set(
+        Permission.objects.filter(
+            codename__in=["view_policy", "change_policy", "publish_policy"]
+        )
+    )
+    client.force_login(other)
+    url = reverse("admin:policies_policy_version", args=[draft.pk, "publish"])
+    page = client.get(url, {"population": population.pk})
+    assert page.status_code == 200
+    assert "review-impact" not in page.content.decode()
+    assert not PopulationRun.objects.exists()
