@@ -90,6 +90,52 @@ def test_four_failed_sign_ins_do_not_lock_the_account_out(client):
     assert "_auth_user_id" in client.session
 
 
+PROXY = "10.0.0.2"  # the load balancer: behind it, every request comes from here
+
+
+def sign_in_through_the_proxy(client, forwarded_for: str, password: str):
+    """A sign-in as the load balancer passes it on: from its own address, with the
+    address it received the request from appended to X-Forwarded-For."""
+    return client.post(
+        reverse("admin:login"),
+        {"username": "wang", "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+def test_behind_the_proxy_an_attacker_does_not_lock_the_user_out_elsewhere(
+    client, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    StaffUserFactory(username="wang", password="the-right-password")
+    attacker = type(client)()
+    for _attempt in range(5):
+        sign_in_through_the_proxy(attacker, "203.0.113.66", "wrong")
+
+    locked = sign_in_through_the_proxy(attacker, "203.0.113.66", "the-right-password")
+    sign_in_through_the_proxy(client, "198.51.100.7", "the-right-password")
+
+    assert locked.status_code == 429
+    assert "_auth_user_id" in client.session
+
+
+def test_behind_the_proxy_a_forged_forwarded_address_does_not_escape_a_lockout(
+    client, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    StaffUserFactory(username="wang", password="the-right-password")
+    for attempt in range(5):
+        sign_in_through_the_proxy(client, f"192.0.2.{attempt}, 203.0.113.66", "wrong")
+
+    locked = sign_in_through_the_proxy(
+        client, "192.0.2.99, 203.0.113.66", "the-right-password"
+    )
+
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
 # Freshness -------------------------------------------------------------------
 
 
