@@ -2,8 +2,9 @@
 for ``create_staff_user``.
 
 Editors keep content and rules current and prepare drafts; publishers also decide
-what the public sees (publish, archive) and may delete shared content. Neither may
-touch users, groups or sign-in lockouts: that stays with superusers.
+what the public sees (publish, archive), may delete shared content and see how many
+people follow alerts. Neither may touch users, groups or sign-in lockouts: that
+stays with superusers.
 """
 
 from django.apps import apps as global_apps
@@ -54,6 +55,9 @@ PUBLISHER_PERMISSIONS = (
     EDITOR_PERMISSIONS
     + ("publish_policy", "run_population")
     + tuple(f"delete_{model}" for model in PUBLISHER_DELETABLE)
+    # How many people follow alerts (counts and masked addresses, never answers):
+    # publishers decide what changes, so they see whom a change reaches.
+    + ("view_subscription",)
 )
 ROLE_PERMISSIONS = {EDITOR: EDITOR_PERMISSIONS, PUBLISHER: PUBLISHER_PERMISSIONS}
 

@@ -3,6 +3,7 @@ freshness, the rules preview, "try it" and the fact catalogue."""
 
 import datetime
 import json
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -65,6 +66,46 @@ def test_create_staff_user_refuses_a_weak_password(monkeypatch):
             "--password-from-env=STAFF_PASSWORD",
         )
     assert not User.objects.filter(username="li").exists()
+
+
+@pytest.mark.parametrize(
+    ("username", "email", "refusal"),
+    [
+        ("li wang", "li@example.gov.cn", "username: Enter a valid username."),
+        ("li/wang", "li@example.gov.cn", "username: Enter a valid username."),
+        ("x" * 151, "li@example.gov.cn", "username: Ensure this value has at most"),
+        ("LI", "li2@example.gov.cn", "username: A user with that username already"),
+        ("wang", "not-an-address", "email: Enter a valid email address."),
+        ("wang", "", "email: This field is required."),
+    ],
+)
+def test_create_staff_user_refuses_what_the_admin_refuses(
+    monkeypatch, username, email, refusal
+):
+    StaffUserFactory(username="li")
+    monkeypatch.setenv("STAFF_PASSWORD", "a-long-staff-password")
+    with pytest.raises(CommandError, match=re.escape(refusal)):
+        call_command(
+            "create_staff_user",
+            f"--username={username}",
+            f"--email={email}",
+            "--role=editor",
+            "--password-from-env=STAFF_PASSWORD",
+        )
+    assert User.objects.count() == 1
+
+
+@pytest.mark.parametrize(("role", "sees"), [("Publisher", True), ("Editor", False)])
+def test_publishers_see_the_alert_subscription_counts(client, role, sees):
+    client.force_login(StaffUserFactory(role=role))
+    url = reverse("admin:policies_subscription_changelist")
+
+    response = client.get(url)
+
+    assert (url in client.get(reverse("admin:index")).content.decode()) is sees
+    assert response.status_code == (200 if sees else 403)
+    if sees:
+        assert response.context["counts"]["total"] == 0
 
 
 def test_five_failed_sign_ins_lock_the_account_out(client):

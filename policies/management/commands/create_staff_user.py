@@ -5,6 +5,7 @@ import getpass
 import os
 
 from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -31,10 +32,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: str) -> None:
         user_model = get_user_model()
-        username = options["username"]
-        if user_model.objects.filter(username=username).exists():
-            raise CommandError(f"A user named {username} exists already.")
-        user = user_model(username=username, email=options["email"], is_staff=True)
+        username, email = options["username"], options["email"]
+        self._check_account(username, email)
+        user = user_model(username=username, email=email, is_staff=True)
         password = self._password(options["password_from_env"])
         try:
             password_validation.validate_password(password, user)
@@ -49,6 +49,23 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Created {username} with the {options['role']} role.")
         )
+
+    @staticmethod
+    def _check_account(username: str, email: str) -> None:
+        """Refuse what the admin's user forms refuse, with their messages: a username
+        with other characters or taken in any case, an email address that is not
+        one. Checked before the password is asked for."""
+        form = UserCreationForm(data={"username": username})
+        problems = [
+            f"username: {message}" for message in form.errors.get("username", [])
+        ]
+        email_field = get_user_model()._meta.get_field("email").formfield(required=True)
+        try:
+            email_field.clean(email)
+        except ValidationError as error:
+            problems += [f"email: {message}" for message in error.messages]
+        if problems:
+            raise CommandError("The account was refused: " + " ".join(problems))
 
     def _password(self, variable: str | None) -> str:
         if variable:
