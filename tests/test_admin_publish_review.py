@@ -13,6 +13,7 @@ from policies import services
 from policies.case_changes import case_changes
 from policies.models import Policy, Route, WorkedCase
 from policies.rules.cases import compare_outcome, expected_after
+from policies.text_checks import text_contradictions
 from policies.version_diff import content_changes, rules_changes
 from tests.admin_support import change_data, change_url
 from tests.factories import StaffUserFactory
@@ -212,3 +213,13 @@ def test_saving_a_headline_the_rules_do_not_give_warns_at_once(client, publisher
 
     messages = [str(m) for m in response.context["messages"]]
     assert any("Headline benefit (English) states “7 million”" in m for m in messages)
+
+
+def test_no_seed_policy_states_an_amount_its_rules_do_not_give(publisher):
+    contradicted = {
+        policy.code: [found.message for found in text_contradictions(policy)]
+        for policy in Policy.objects.published()
+    }
+
+    assert len(contradicted) == 21
+    assert {code: found for code, found in contradicted.items() if found} == {}

@@ -38,6 +38,11 @@ ENGLISH = re.compile(
     rf"(?P<second>{_NUMBER}(?:\s*(?:million|billion))?))?",
     re.IGNORECASE,
 )
+# English with the currency after the figure: "500,000 yuan", "5 million RMB".
+YUAN_AFTER = re.compile(
+    rf"(?P<first>{_NUMBER}(?:\s*(?:million|billion))?)\s*(?:yuan|RMB|CNY)\b",
+    re.IGNORECASE,
+)
 # Chinese: a figure in 元, 万元 or 亿元; in a range the first may leave out 元
 # ("50万至500万元").
 CHINESE = re.compile(
@@ -59,10 +64,10 @@ def figures(text: str) -> list[Figure]:
     """Every sum of money ``text`` states, in the order written."""
     text = unicodedata.normalize("NFKC", text or "")
     found = []
-    for pattern in (ENGLISH, CHINESE):
+    for pattern in (ENGLISH, YUAN_AFTER, CHINESE):
         for match in pattern.finditer(text):
             for group in ("first", "second"):
-                written = match[group]
+                written = match.groupdict().get(group)
                 value = _value(written) if written else None
                 if value is not None:
                     found.append((match.start(group), Figure(written.strip(), value)))

@@ -35,7 +35,8 @@ def test_english_figures_share_the_currency_of_a_range():
         500_000,
         200_000,
     ]
-    assert values("1.5 billion CNY visitors; 30% of rent for 3 years") == []
+    assert values("500,000 yuan, or 5 million RMB") == [500_000, 5_000_000]
+    assert values("1.5 billion visitors; 30% of rent for 3 years") == []
 
 
 def test_chinese_figures_in_wan_and_yi():
