@@ -131,7 +131,7 @@ class Visitor:
 
     def walk(self) -> str:
         """Answer every page, then open the results; their HTML, or "" on an error."""
-        path = "/check/location/"
+        path = "/en/check/location/"
         for _ in range(MAX_PAGES):
             status, _, page = self.request("step", path)
             form = CheckForm()

@@ -1,10 +1,11 @@
 """The language switcher's endpoint: Django's ``set_language``, made to find the
 page it was posted from in either language.
 
-English pages have no prefix, so a request to ``/i18n/setlang/`` runs in English, and
-Django resolves the ``next`` page in the active language: ``/zh-hans/…`` would not
-resolve and the visitor would stay on the Chinese page. Resolving ``next`` in the
-language its own prefix names sends them to the same page in the other language.
+``/i18n/setlang/`` has no prefix, so it runs in the language the visitor's cookie or
+browser names, and Django resolves the ``next`` page in that active language: a
+page under the other language's prefix would not resolve and the visitor would
+stay where they were. Resolving ``next`` in the language its own prefix names
+sends them to the same page in the other language.
 
 The switcher on every page posts here without a CSRF token: all a forged post can
 change is the language cookie, and a token would make every public page differ per

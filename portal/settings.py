@@ -68,7 +68,9 @@ MIDDLEWARE = [
     "policies.middleware.PrivateByDefaultMiddleware",
     "policies.middleware.RefuseDisallowedHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, redirecting an unprefixed address to the
+    # visitor's language without losing a posted form (policies/language_prefix.py).
+    "policies.language_prefix.LanguagePrefixMiddleware",
     "policies.adminsite.language.StaffLanguageMiddleware",
     "policies.middleware.RefuseNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -134,7 +136,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# English is the guide's language: the admin's, the API's and the content's default.
 LANGUAGE_CODE = "en"
+# The language of a public page for a visitor whose cookie and Accept-Language name
+# none of LANGUAGES: the portal's main audience reads Chinese.
+VISITOR_DEFAULT_LANGUAGE = "zh-hans"
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
 # English dates in GOV.UK style (26 November 2026); Chinese keeps Django's own.
 FORMAT_MODULE_PATH = ["portal.formats"]

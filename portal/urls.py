@@ -22,15 +22,14 @@ urlpatterns = [
     path("i18n/setlang/", switch_language, name="set_language"),
 ]
 
-# The pages, in English at the addresses the guide's printouts already cite
-# (/policies/DC-2/) and in Chinese under /zh-hans/. English stays unprefixed
-# (prefix_default_language=False) so those addresses, shared result links and
-# forms posting to them keep working without a redirect; the Chinese pages each
-# have an address of their own that can be shared, printed as a QR code,
-# subscribed to and indexed.
+# The pages, in Chinese under /zh-hans/ and in English under /en/: each page has a
+# stable address in each language that printouts, QR codes, share links and feeds
+# cite. An address without a prefix (the root, and the English addresses from
+# before the prefixes, /policies/DC-2/) redirects to the visitor's language
+# (policies/language_prefix.py).
 urlpatterns += i18n_patterns(
     path("", include("policies.urls")),
-    prefix_default_language=False,
+    prefix_default_language=True,
 )
 
 # A friendly page, never a traceback; a database failure is answered as a 503.

@@ -7,7 +7,7 @@
 #   quality/lighthouse.sh              # installs Lighthouse into quality/node_modules
 #
 # Settings (environment): BASE_URL (this machine only), RUNS, CHROME_PATH, and
-# LANGUAGE_PREFIX (e.g. /zh-hans for the Chinese pages). Reports are kept in
+# LANGUAGE_PREFIX (/en, the default, or /zh-hans for the Chinese pages). Reports are kept in
 # quality/reports/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,7 +15,7 @@ cd "$(dirname "$0")"
 BASE_URL=${BASE_URL:-http://127.0.0.1:8000}
 RUNS=${RUNS:-3}
 TARGET=${TARGET:-95}
-PREFIX=${LANGUAGE_PREFIX:-}
+PREFIX=${LANGUAGE_PREFIX:-/en}
 export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 PYTHON=../.venv/bin/python
 [ -x "$PYTHON" ] || PYTHON=python3
@@ -33,7 +33,7 @@ declare -A PAGES=(
   [home]="$PREFIX/"
   [region]="$PREFIX/regions/dongcheng/"
   [policy]="$PREFIX/policies/DC-1/"
-  [results]="$PREFIX$results"
+  [results]="$PREFIX${results#/en}"
 )
 ORDER=(home region policy results)
 

@@ -97,13 +97,16 @@ def test_chinese_feed_is_in_chinese_with_chinese_links(client, guide):
 
 def test_pages_announce_the_feeds_in_their_head(client, guide):
     html = client.get(reverse("policies:region", kwargs={"slug": "chaoyang"})).content
+    feed = reverse("policies:feed")
+    region_feed = reverse("policies:region_feed", kwargs={"slug": "chaoyang"})
+    calendar = reverse("policies:windows_calendar")
 
-    assert (
-        b'rel="alternate" type="application/atom+xml" href="/feeds/policies.atom"'
-        in (html)
+    assert feed == "/en/feeds/policies.atom"
+    assert f'rel="alternate" type="application/atom+xml" href="{feed}"'.encode() in (
+        html
     )
-    assert b'href="/feeds/regions/chaoyang.atom"' in html
-    assert b'type="text/calendar" href="/feeds/windows.ics"' in html
+    assert f'href="{region_feed}"'.encode() in html
+    assert f'type="text/calendar" href="{calendar}"'.encode() in html
 
 
 def parse_calendar(text: str) -> list[dict]:

@@ -50,14 +50,16 @@ def test_problem_report_names_the_page_in_the_subject(client, settings):
 
 def test_printed_policy_and_region_pages_carry_a_qr_code_of_their_address(client):
     policy = PolicyFactory(code="DC-9")
+    english_policy = policy.get_absolute_url()
     with translation.override("zh-hans"):
         chinese_region = policy.region.get_absolute_url()
 
-    policy_html = client.get(policy.get_absolute_url()).content.decode()
+    policy_html = client.get(english_policy).content.decode()
     region_html = client.get(chinese_region).content.decode()
 
-    assert (
-        '<img class="print-qr__code" src="/qr.svg?path=/policies/DC-9/"' in policy_html
+    assert english_policy == "/en/policies/DC-9/"
+    assert f'<img class="print-qr__code" src="/qr.svg?path={english_policy}"' in (
+        policy_html
     )
     assert f'src="/qr.svg?path={chinese_region}"' in region_html
     assert 'class="print-qr print-qr--aside print-only"' in region_html
@@ -86,7 +88,7 @@ def test_qr_code_encodes_the_canonical_address_of_a_portal_page(client, settings
         "https://evil.example/",
         "//evil.example/policies/",
         "/\\evil.example",
-        "/policies/DC-9/?next=https://evil.example",
+        "/en/policies/DC-9/?next=https://evil.example",
         "/no/such/page/",
         "",
     ],

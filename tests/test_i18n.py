@@ -144,21 +144,23 @@ def test_every_public_page_renders_in_both_languages(
         assert f">{home_text}</a>" in html, url
 
 
-def test_chinese_pages_live_under_their_own_prefix_and_english_stays_put(client, guide):
+def test_each_language_has_its_own_prefix_and_links_to_the_other(client, guide):
     with translation.override("zh-hans"):
         chinese = reverse("policies:policy", kwargs={"code": "DC-2"})
-    english = reverse("policies:policy", kwargs={"code": "DC-2"})
+    with translation.override("en"):
+        english = reverse("policies:policy", kwargs={"code": "DC-2"})
 
     assert chinese == "/zh-hans/policies/DC-2/"
-    assert english == "/policies/DC-2/"
+    assert english == "/en/policies/DC-2/"
     html = client.get(chinese).content.decode()
     assert "新落户重点企业办公用房租金补贴" in html
     assert "东城区科学技术和信息化局" in html
-    assert f'hreflang="en" href="{settings.PORTAL_BASE_URL}/policies/DC-2/"' in html
+    assert f'hreflang="en" href="{settings.PORTAL_BASE_URL}{english}"' in html
 
 
 def test_unknown_chinese_address_is_a_chinese_404(client, guide):
-    response = client.get("/zh-hans/policies/XX-9/")
+    with translation.override("zh-hans"):
+        response = client.get(reverse("policies:policy", kwargs={"code": "XX-9"}))
 
     assert response.status_code == 404
     assert "页面未找到" in response.content.decode()
@@ -174,16 +176,24 @@ def test_language_switcher_is_a_form_on_every_page_that_works_without_javascript
     )
     assert 'name="language" value="zh-hans" lang="zh-hans">简体中文</button>' in html
 
+    with translation.override("en"):
+        english_policy = reverse("policies:policy", kwargs={"code": "DC-2"})
+        english_region = reverse("policies:region", kwargs={"slug": "dongcheng"})
+    with translation.override("zh-hans"):
+        chinese_policy = reverse("policies:policy", kwargs={"code": "DC-2"})
+        chinese_region = reverse("policies:region", kwargs={"slug": "dongcheng"})
+
     to_chinese = client.post(
-        "/i18n/setlang/", {"language": "zh-hans", "next": "/policies/DC-2/?x=1"}
+        reverse("set_language"),
+        {"language": "zh-hans", "next": english_policy + "?x=1"},
     )
     to_english = client.post(
-        "/i18n/setlang/", {"language": "en", "next": "/zh-hans/regions/dongcheng/"}
+        reverse("set_language"), {"language": "en", "next": chinese_region}
     )
 
     assert to_chinese.status_code == 302
-    assert to_chinese["Location"] == "/zh-hans/policies/DC-2/?x=1"
-    assert to_english["Location"] == "/regions/dongcheng/"
+    assert to_chinese["Location"] == chinese_policy + "?x=1"
+    assert to_english["Location"] == english_region
 
 
 def test_missing_chinese_shows_the_english_marked_as_english(client, db):
@@ -226,10 +236,12 @@ def test_portal_translations_are_marked_as_not_official(client, guide):
     with translation.override("zh-hans"):
         translated = reverse("policies:policy", kwargs={"code": "DC-2"})
         official_source = reverse("policies:region", kwargs={"slug": "beijing"})
+    with translation.override("en"):
+        english = reverse("policies:policy", kwargs={"code": "DC-2"})
 
     policy_html = client.get(translated).content.decode()
     region_html = client.get(official_source).content.decode()
-    english_html = client.get("/policies/DC-2/").content.decode()
+    english_html = client.get(english).content.decode()
 
     assert "本政策内容由本门户根据英文指南翻译，并非官方文本" in policy_html
     assert "（标题为本门户翻译，非官方标题）" in policy_html

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.templatetags.static import static
 from django.test import override_settings
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 
 from policies import views
 
@@ -27,9 +27,17 @@ PRODUCTION = override_settings(
 )
 
 ANSWERS = {
-    "page": ("get", "/policies/", 200),
-    "region page": ("get", "/regions/dongcheng/", 200),
-    "a page not found": ("get", "/policies/NO-SUCH-CODE/", 404),
+    "page": ("get", reverse_lazy("policies:policy_list"), 200),
+    "region page": (
+        "get",
+        reverse_lazy("policies:region", kwargs={"slug": "dongcheng"}),
+        200,
+    ),
+    "a page not found": (
+        "get",
+        reverse_lazy("policies:policy", kwargs={"code": "NO-SUCH-CODE"}),
+        404,
+    ),
     "API read": ("get", "/api/policies", 200),
     "API assess": ("post", "/api/assess", 200),
     "health check": ("get", "/healthz", 200),
@@ -105,8 +113,9 @@ def test_plain_http_is_redirected_to_https_except_the_health_check(
 
 def test_session_and_csrf_cookies_are_secure_and_http_only(client, seed_content):
     with PRODUCTION:
-        response = client.get("/check/location/", secure=True)
-        client.post("/check/location/", {"district": "dongcheng"}, secure=True)
+        location = reverse("policies:check_step", kwargs={"step": "location"})
+        response = client.get(location, secure=True)
+        client.post(location, {"district": "dongcheng"}, secure=True)
     assert response.status_code == 200
     cookies = client.cookies
     for name in ("csrftoken", "sessionid"):
@@ -122,7 +131,7 @@ def test_a_server_error_page_carries_the_headers_too(client, seed_content, monke
     monkeypatch.setattr(views.selectors, "policy_index", broken)
     client.raise_request_exception = False
     with PRODUCTION:
-        response = client.get("/policies/", secure=True)
+        response = client.get(reverse("policies:policy_list"), secure=True)
     assert response.status_code == 500
     assert response["X-Frame-Options"] == "DENY"
     assert "unsafe-inline" not in response["Content-Security-Policy"]

@@ -2,6 +2,7 @@
 reaches shows the portal's yellow focus, Bootstrap's buttons included."""
 
 import pytest
+from django.urls import reverse_lazy
 
 pytestmark = pytest.mark.browser
 
@@ -19,13 +20,16 @@ def tab_to(page, selector: str, limit: int = 40) -> None:
 
 @pytest.mark.parametrize(
     ("path", "selector"),
-    [("/", "a.btn-primary"), ("/policies/", "button.btn-primary")],
+    [
+        (reverse_lazy("policies:home"), "a.btn-primary"),
+        (reverse_lazy("policies:policy_list"), "button.btn-primary"),
+    ],
     ids=["home call to action", "policy search button"],
 )
 def test_bootstrap_buttons_show_the_portal_focus_when_tabbed_to(
     page, guide_server, path, selector
 ):
-    page.goto(guide_server.url + path)
+    page.goto(guide_server.url + str(path))
 
     tab_to(page, selector)
 

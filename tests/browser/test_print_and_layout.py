@@ -2,6 +2,7 @@
 a 375 px phone without sideways scrolling, and print to A4 with the print styles."""
 
 import pytest
+from django.urls import reverse, reverse_lazy
 
 pytestmark = pytest.mark.browser
 
@@ -18,20 +19,20 @@ def page_without_js(browser):
 @pytest.mark.parametrize(
     "path",
     [
-        "/policies/CP-3a/",
-        "/policies/BJ-2/",
-        "/regions/chaoyang/",
-        "/regions/haidian/",
-        "/policies/",
-        "/",
-        "/policies/no-such-code/",
+        reverse_lazy("policies:policy", kwargs={"code": "CP-3a"}),
+        reverse_lazy("policies:policy", kwargs={"code": "BJ-2"}),
+        reverse_lazy("policies:region", kwargs={"slug": "chaoyang"}),
+        reverse_lazy("policies:region", kwargs={"slug": "haidian"}),
+        reverse_lazy("policies:policy_list"),
+        reverse_lazy("policies:home"),
+        reverse_lazy("policies:policy", kwargs={"code": "no-such-code"}),
     ],
 )
 def test_page_fits_a_375_px_screen_without_horizontal_scroll(
     page_without_js, guide_server, path
 ):
     page_without_js.set_viewport_size(PHONE)
-    page_without_js.goto(guide_server.url + path)
+    page_without_js.goto(guide_server.url + str(path))
 
     assert page_without_js.locator("h1").count() == 1
     scroll_width = page_without_js.evaluate("document.documentElement.scrollWidth")
@@ -41,11 +42,12 @@ def test_page_fits_a_375_px_screen_without_horizontal_scroll(
 def test_policy_page_prints_to_a4_with_url_date_and_no_navigation(
     page_without_js, guide_server
 ):
-    page_without_js.goto(guide_server.url + "/policies/CY-1/")
+    path = reverse("policies:policy", kwargs={"code": "CY-1"})
+    page_without_js.goto(guide_server.url + path)
 
     page_without_js.emulate_media(media="print")
     assert page_without_js.locator(".print-meta").is_visible()
-    assert page_without_js.locator(".print-meta").inner_text().count("/policies/CY-1/")
+    assert page_without_js.locator(".print-meta").inner_text().count(path)
     assert not page_without_js.locator(".site-nav").is_visible()
     assert not page_without_js.locator(".skip-link").is_visible()
     assert page_without_js.locator(".contact-list a[href^='tel:']").is_visible()
@@ -56,7 +58,8 @@ def test_policy_page_prints_to_a4_with_url_date_and_no_navigation(
 
 
 def test_print_only_details_stay_hidden_on_screen(page_without_js, guide_server):
-    page_without_js.goto(guide_server.url + "/policies/CY-1/")
+    path = reverse("policies:policy", kwargs={"code": "CY-1"})
+    page_without_js.goto(guide_server.url + path)
 
     assert not page_without_js.locator(".print-meta").is_visible()
     assert page_without_js.locator(".site-nav").is_visible()
