@@ -35,18 +35,20 @@ TOKEN = re.compile(r"[0-9][0-9,.]*%?|[A-Za-z]+|\s+|.")
 
 
 @dataclass(frozen=True)
+class Segment:
+    """A run of text, and whether it differs from the other version."""
+
+    text: str
+    changed: bool
+
+
+@dataclass(frozen=True)
 class FieldChange:
     """A content field in both versions, the words that differ marked."""
 
     label: str
-    before: tuple["Segment", ...]
-    after: tuple["Segment", ...]
-
-
-@dataclass(frozen=True)
-class Segment:
-    text: str
-    changed: bool
+    before: tuple[Segment, ...]
+    after: tuple[Segment, ...]
 
 
 @dataclass(frozen=True)

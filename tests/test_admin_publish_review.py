@@ -15,7 +15,7 @@ from policies.models import Policy, Route, WorkedCase
 from policies.rules.cases import compare_outcome, expected_after
 from policies.text_checks import text_contradictions
 from policies.version_diff import content_changes, rules_changes
-from tests.admin_support import change_data, change_url
+from tests.admin_support import banded_draft, change_data, change_url
 from tests.factories import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -223,3 +223,15 @@ def test_no_seed_policy_states_an_amount_its_rules_do_not_give(publisher):
 
     assert len(contradicted) == 21
     assert {code: found for code, found in contradicted.items() if found} == {}
+
+
+def test_a_first_version_is_reviewed_against_nothing_published(client, publisher):
+    draft = banded_draft(code="XX-1", title="A brand new policy")
+    client.force_login(publisher)
+
+    response = client.get(publish_url(draft))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Title (English)" in page
+    assert "<ins>A brand new policy</ins>" in page
