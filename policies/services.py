@@ -169,7 +169,7 @@ def policy_publish_reviewed(
     such case then expects its new outcome, in the same transaction as the publish,
     so a case never silently disagrees with the published rules. Returns the
     published version and the cases updated."""
-    draft = Policy.objects.select_for_update().get(pk=draft.pk)
+    draft = _lock(draft, State.DRAFT)
     cases = WorkedCase.objects.select_for_update()
     broken = [change for change in case_changes(draft, cases) if change.breaks]
     unaccepted = [

@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -151,6 +152,24 @@ def test_a_publisher_on_a_stale_page_is_told_someone_published_it(seed, client):
         f"Someone published DC-1 v{draft.version} a moment ago; reload the page."
     ]
     assert Policy.objects.get(pk=draft.pk).state == State.PUBLISHED
+
+
+@pytest.mark.parametrize("gone", ["published", "deleted"])
+def test_publishing_a_draft_someone_else_moved_meanwhile_says_so(seed, gone):
+    stale = services.policy_create_draft(
+        policy=Policy.objects.published().get(code="DC-1"), user=None
+    )
+    if gone == "published":
+        services.policy_publish(draft=Policy.objects.get(pk=stale.pk), user=None)
+    else:
+        Policy.objects.filter(pk=stale.pk).delete()
+
+    with pytest.raises(ValidationError) as refused:
+        services.policy_publish_reviewed(draft=stale, user=None)
+
+    assert refused.value.messages == [
+        f"Someone {gone} DC-1 v{stale.version} a moment ago; reload the page."
+    ]
 
 
 def test_drafts_created_at_the_same_moment_get_a_message_not_a_503(
