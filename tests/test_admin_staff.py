@@ -335,4 +335,4 @@ def test_criteria_name_their_fact_by_label(seed_policies):
     criterion = Criterion.objects.filter(fact="revenue_latest_year").first()
 
     with translation.override("zh-hans"):
-        assert str(criterion).startswith("最近一年营业收入 ")
+        assert str(criterion).startswith("最近一年营业收入: ")

@@ -9,8 +9,10 @@ from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from policies.rules.criteria import CriterionRule, check
+from policies.rules.describe import describe_criterion
+from policies.rules.errors import RuleError
 from policies.rules.facts import CATALOGUE
-from policies.rules.text import translate
 from policies.rules.vocabulary import AMOUNT_KIND_LABELS, OPERATOR_LABELS, RouteRole
 
 from .policy import Policy
@@ -161,10 +163,13 @@ class Criterion(models.Model):
         verbose_name_plural = _("criteria")
 
     def __str__(self) -> str:
-        """The criterion as staff read it: the fact's label, not its key."""
-        fact = CATALOGUE.get(self.fact)
-        label = translate(fact.label) if fact else self.fact
-        return f"{label} {self.operator} {self.value}"
+        """The criterion as the rules preview reads it ("Revenue in the latest year:
+        CNY 30,000,000 or more"); as stored where the engine would refuse it."""
+        try:
+            rule = check(CriterionRule(self.fact, self.operator, self.value))
+        except RuleError:
+            return f"{self.fact} {self.operator} {self.value}"
+        return describe_criterion(rule)
 
 
 class ContentVersion(models.Model):
