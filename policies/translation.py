@@ -31,7 +31,14 @@ TRANSLATED_FIELDS = {
     Agency: ("name",),
     GuideNote: ("text",),
     StackingGroup: ("name", "description"),
-    Policy: ("title", "summary", "full_text", "headline_benefit", "reading_note"),
+    Policy: (
+        "title",
+        "summary",
+        "full_text",
+        "headline_benefit",
+        "reading_note",
+        "legal_status_note",
+    ),
     Route: ("name",),
 }
 

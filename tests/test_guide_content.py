@@ -149,7 +149,7 @@ POLICY_PHONES = {
     },
 }
 
-REFERENCE_ONLY = {"BJ-2", "CY-1", "CY-2", "CY-3", "CY-4", "CY-5", "CY-6"}
+REFERENCE_ONLY = {"CY-1", "CY-2", "CY-3", "CY-4", "CY-5", "CY-6"}
 WITH_READING = {"BJ-2", "DC-2", "DC-3", "DC-4", "CY-1", "CY-4", "CY-6", "CP-2"}
 
 
@@ -268,7 +268,7 @@ def test_policies(content):
         assert (
             set(p.contacts.values_list("phone", flat=True)) == POLICY_PHONES[p.code]
         ), p.code
-        expected_status = "reference_only" if p.code in REFERENCE_ONLY else "in_force"
+        expected_status = "reference_only" if p.code in REFERENCE_ONLY else "not_stated"
         assert p.legal_status == expected_status, p.code
         assert bool(p.reading_note) == (p.code in WITH_READING), p.code
     assert Policy.objects.assessable(today=datetime.date(2026, 11, 26)).count() == 21

@@ -126,13 +126,18 @@ def test_filters_combine_with_each_other_and_with_words(guide):
     assert codes(region="dongcheng", query="revenue", benefit_type="rd_funding") == [
         "DC-6"
     ]
-    assert codes(legal_status="reference_only", region="beijing") == ["BJ-2"]
+    assert codes(legal_status="reference_only", region="beijing") == []
+    assert codes(legal_status="not_stated", region="beijing") == [
+        "BJ-1",
+        "BJ-2",
+        "BJ-3",
+    ]
 
 
 def test_technology_field_lists_the_policies_that_name_it_not_every_policy(guide):
     assert codes(tech_field="artificial_intelligence") == AI_POLICIES
     assert codes(tech_field="5g") == ["CP-5"]
-    assert codes(region="changping", tech_field="biomedicine") == ["CP-1"]
+    assert codes(region="changping", tech_field="biomedicine") == ["CP-1", "CP-5"]
 
 
 def test_every_policy_whose_guide_text_names_ai_carries_the_ai_field(guide):

@@ -93,6 +93,7 @@ class PolicyAdmin(PolicyVersionActions, VersionedHistoryAdmin, TranslationAdmin)
             {
                 "fields": (
                     "legal_status",
+                    "legal_status_note",
                     ("valid_from", "valid_until"),
                     ("application_opens", "application_closes"),
                     "application_rolling",

@@ -1,6 +1,7 @@
 """The guide's descriptive content: regions, their key projects and areas, goals,
 source documents, agencies and their phone numbers, and the guide's closing notes."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -140,7 +141,25 @@ class SourceDocument(models.Model):
         default=True,
         help_text=_("Untick once the Chinese title is the document's official one."),
     )
-    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    class YearBasis(models.TextChoices):
+        TITLE = "title", _("named in its title")
+        GUIDE_NOTE = "guide_note", _("named in the guide’s note on it")
+
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Only a year the guide states, with where it states it below; the guide "
+            "gives no date of issue for any document."
+        ),
+    )
+    year_basis = models.CharField(
+        _("where the guide states the year"),
+        max_length=12,
+        choices=YearBasis.choices,
+        blank=True,
+    )
     url = models.URLField(_("link to the official text"), blank=True)
     note = models.TextField(
         _("note"),
@@ -159,6 +178,13 @@ class SourceDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        """A year is shown with where the guide states it, so never one alone."""
+        if (self.year is None) != (not self.year_basis):
+            raise ValidationError(
+                {"year_basis": _("Give a year together with where the guide states it.")}
+            )
 
 
 class Agency(models.Model):

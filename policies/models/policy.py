@@ -88,6 +88,7 @@ class Policy(models.Model):
     """One version of a support policy; the public sees the published version only."""
 
     class LegalStatus(models.TextChoices):
+        NOT_STATED = "not_stated", _("Not stated in the guide")
         IN_FORCE = "in_force", _("In force")
         REFERENCE_ONLY = "reference_only", _("For reference only")
         EXPIRED = "expired", _("Expired")
@@ -161,7 +162,20 @@ class Policy(models.Model):
         _("legal status"),
         max_length=16,
         choices=LegalStatus.choices,
-        default=LegalStatus.IN_FORCE,
+        default=LegalStatus.NOT_STATED,
+        help_text=_(
+            "The guide states no status for most policies: keep “Not stated in the "
+            "guide” until the issuing agency confirms, then choose “In force”. The "
+            "history records who changed it and when."
+        ),
+    )
+    legal_status_note = models.TextField(
+        _("about this status"),
+        blank=True,
+        help_text=_(
+            "The portal’s own words under the status, such as why two policies from "
+            "one document share it."
+        ),
     )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
@@ -297,6 +311,11 @@ class Policy(models.Model):
         if self.based_on is not None and self.based_on.code == code:
             others = others.filter(Q(version=self.version) | Q(state=self.State.DRAFT))
         return others.order_by("-version").first()
+
+    @property
+    def status_not_stated(self) -> bool:
+        """The guide gives no status: the page asks the reader to confirm it."""
+        return self.legal_status == self.LegalStatus.NOT_STATED
 
     @property
     def is_reference_only(self) -> bool:

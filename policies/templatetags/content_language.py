@@ -10,6 +10,7 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from policies import phones
@@ -54,3 +55,18 @@ def translated_text(obj: object, field: str, css_class: str = "") -> dict:
         "fallback_language": FALLBACK,
         "css_class": css_class,
     }
+
+
+@register.simple_tag
+def translation_mark(obj: object, field: str, kind: str = "text") -> str:
+    """"(the portal's translation)" after a text of the guide shown in Chinese,
+    which the guide gives only in English; nothing when it shows the English.
+    ``kind="name"`` says "name" instead, for an agency's name."""
+    if shown_language(obj, field) == FALLBACK:
+        return ""
+    label = _("(name translated by the portal)") if kind == "name" else _(
+        "(the portal’s translation)"
+    )
+    return format_html(
+        '<span class="translation-mark translation-mark--inline">{}</span>', label
+    )
