@@ -18,7 +18,7 @@ from tests.factories import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
 PRINT_CSS = Path(__file__).resolve().parent.parent / "static" / "css" / "print.css"
-MIGRATION = "policies.migrations.0011_not_stated_status_and_source_years"
+MIGRATION = "policies.migrations.0013_not_stated_status_and_source_years"
 
 
 @pytest.fixture

@@ -141,6 +141,7 @@ class SourceDocument(models.Model):
         default=True,
         help_text=_("Untick once the Chinese title is the document's official one."),
     )
+
     class YearBasis(models.TextChoices):
         TITLE = "title", _("named in its title")
         GUIDE_NOTE = "guide_note", _("named in the guide’s note on it")
@@ -183,7 +184,11 @@ class SourceDocument(models.Model):
         """A year is shown with where the guide states it, so never one alone."""
         if (self.year is None) != (not self.year_basis):
             raise ValidationError(
-                {"year_basis": _("Give a year together with where the guide states it.")}
+                {
+                    "year_basis": _(
+                        "Give a year together with where the guide states it."
+                    )
+                }
             )
 
 

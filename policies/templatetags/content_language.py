@@ -59,13 +59,15 @@ def translated_text(obj: object, field: str, css_class: str = "") -> dict:
 
 @register.simple_tag
 def translation_mark(obj: object, field: str, kind: str = "text") -> str:
-    """"(the portal's translation)" after a text of the guide shown in Chinese,
+    """ "(the portal's translation)" after a text of the guide shown in Chinese,
     which the guide gives only in English; nothing when it shows the English.
     ``kind="name"`` says "name" instead, for an agency's name."""
     if shown_language(obj, field) == FALLBACK:
         return ""
-    label = _("(name translated by the portal)") if kind == "name" else _(
-        "(the portal’s translation)"
+    label = (
+        _("(name translated by the portal)")
+        if kind == "name"
+        else _("(the portal’s translation)")
     )
     return format_html(
         '<span class="translation-mark translation-mark--inline">{}</span>', label

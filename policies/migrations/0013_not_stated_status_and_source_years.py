@@ -289,7 +289,7 @@ def say_only_what_the_guide_says(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("policies", "0010_search_synonyms"),
+        ("policies", "0012_publishers_see_subscription_counts"),
     ]
 
     operations = [
