@@ -6,11 +6,16 @@ eligible for more, loses when it is no longer eligible or is eligible for less
 the sum of every enterprise's non-stacking estimate, before and with the draft.
 The ten largest changes of the policy's amount are explained in the engine's own
 words: each of those enterprises is assessed again under both rule sets.
+
+The comparison reads every row of both runs, so it is made once, when the draft's
+run finishes, and kept in its summary; the reasons are worked out when shown, in
+the reader's language.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import heapq
+from dataclasses import asdict, dataclass, field
 
 from django.utils.translation import gettext as _
 
@@ -35,10 +40,14 @@ class Change:
     code: str
     name: str
     district: str
-    before: tuple[str, int]  # status, maximum amount (0 when not eligible)
-    after: tuple[str, int]
-    where: tuple[int, int]  # chunk index, position in it
+    before: list  # status, maximum amount (0 when not eligible)
+    after: list
+    where: list  # chunk index, position in it
     reasons: list[str] = field(default_factory=list)
+
+    @property
+    def district_name(self) -> str:
+        return district_name(self.district)
 
     @property
     def delta(self) -> int:
@@ -117,24 +126,36 @@ def _policy_outcome(outcomes: list, code: str) -> tuple[str, int, int]:
     return "not_eligible", 0, 0
 
 
-def draft_impact(run: PopulationRun) -> Impact:
-    """Compare ``run`` (with a draft) with its baseline, and explain the largest."""
-    code = run.summary["draft"]
-    impact = Impact(policy=code)
-    changes: list[Change] = []
+def compare_runs(run: PopulationRun) -> dict:
+    """Compare ``run`` (with a draft) with its baseline, row for row; the impact
+    as the summary keeps it."""
+    impact = Impact(policy=run.summary["draft"])
     before_chunks = run.baseline.chunks.order_by("index").values_list("index", "data")
     after_chunks = dict(run.chunks.values_list("index", "data"))
-    for index, before_blob in before_chunks:
-        before_rows = decode_results(before_blob)
-        after_rows = decode_results(after_chunks[index])
+    changes = (
+        change
+        for index, before_blob in before_chunks
         for position, (before, after) in enumerate(
-            zip(before_rows, after_rows, strict=True)
-        ):
-            change = _compare(impact, before, after, (index, position))
-            if change is not None:
-                changes.append(change)
-    changes.sort(key=lambda c: (-abs(c.delta), c.code))
-    impact.largest = changes[:LARGEST]
+            zip(
+                decode_results(before_blob),
+                decode_results(after_chunks[index]),
+                strict=True,
+            )
+        )
+        if (change := _compare(impact, before, after, [index, position])) is not None
+    )
+    impact.largest = heapq.nsmallest(
+        LARGEST, changes, key=lambda c: (-abs(c.delta), c.code)
+    )
+    return asdict(impact)
+
+
+def draft_impact(run: PopulationRun) -> Impact | None:
+    """The impact kept in a draft run's summary, its largest changes explained."""
+    kept = (run.summary or {}).get("impact")
+    if kept is None:
+        return None
+    impact = Impact(**{**kept, "largest": [Change(**c) for c in kept["largest"]]})
     _explain(run, impact.largest)
     return impact
 

@@ -28,6 +28,7 @@ from ..models import (
 )
 from ..rules.engine import RuleSet
 from ..rules.errors import RuleError
+from .impact import compare_runs
 from .runner import ChunkRunner, Tally
 from .services import User, record
 
@@ -110,6 +111,8 @@ def _execute(run: PopulationRun, processes: int) -> None:
                 run.rows_done = tally.rows
                 PopulationRun.objects.filter(pk=run.pk).update(rows_done=tally.rows)
         run.summary = summary(tally, rules, draft=run.draft)
+        if run.baseline is not None:
+            run.summary["impact"] = compare_runs(run)
         run.state = PopulationRun.State.DONE
     except RuleError as error:
         run.state = PopulationRun.State.FAILED

@@ -112,10 +112,7 @@ def _run(pk: int) -> PopulationRun:
 def run_detail(request: HttpRequest, site: AdminSite, pk: int) -> HttpResponse:
     _allowed(request)
     run = _run(pk)
-    impact = None
-    finished = run.state == PopulationRun.State.DONE
-    if finished and run.baseline and run.baseline.state == PopulationRun.State.DONE:
-        impact = draft_impact(run)
+    impact = draft_impact(run) if run.state == PopulationRun.State.DONE else None
     return _render(
         request,
         site,

@@ -958,18 +958,25 @@ def derive(profile: Mapping[str, object]) -> dict[str, object]:
     tested rather than the division trapped, because Decimal reports 0/0 as an
     invalid operation, not as a division by zero.
     """
-    values: dict[str, object] = {
-        f.name: profile.get(f.name, MISSING) for f in INPUT_FACTS
-    }
-    for fact in DERIVED_FACTS:
-        args = [values[name] for name in fact.inputs]
-        if fact.divisor and values[fact.divisor] == 0:
-            values[fact.name] = DIVISOR_ZERO
-        elif any(arg is MISSING for arg in args):
-            values[fact.name] = _settled(fact, args)
+    get = profile.get
+    values: dict[str, object] = {name: get(name, MISSING) for name in _INPUT_NAMES}
+    for fact, name, inputs, divisor, formula in _DERIVATIONS:
+        args = [values[i] for i in inputs]
+        if divisor and values[divisor] == 0:
+            values[name] = DIVISOR_ZERO
+        elif MISSING in args:  # Unknown compares by identity only
+            values[name] = _settled(fact, args)
         else:
-            values[fact.name] = fact.formula(*args)
+            values[name] = formula(*args)
     return values
+
+
+# ``derive`` runs once per check and once per enterprise of a population run (a
+# million in a benchmark): its loop reads these plain tuples, not attributes.
+_INPUT_NAMES = tuple(fact.name for fact in INPUT_FACTS)
+_DERIVATIONS = tuple(
+    (fact, fact.name, fact.inputs, fact.divisor, fact.formula) for fact in DERIVED_FACTS
+)
 
 
 def _settled(fact: Fact, args: list[object]) -> object:
