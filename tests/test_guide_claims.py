@@ -142,15 +142,24 @@ def test_the_english_policy_text_keeps_its_plain_heading(client, guide):
     assert "<h2>What the guide says</h2>" in page(client, "policy", "en", code="BJ-1")
 
 
-def test_the_chinese_region_content_is_marked_as_the_portals_translation(client, guide):
-    beijing = page(client, "region", "zh-hans", slug="beijing")
-    dongcheng = page(client, "region", "zh-hans", slug="dongcheng")
+def test_the_chinese_guide_content_is_marked_as_the_portals_translation(client, guide):
+    pages = [
+        page(client, "region", "zh-hans", slug="beijing"),
+        page(client, "region", "zh-hans", slug="dongcheng"),
+        page(client, "home", "zh-hans"),
+        page(client, "policy_list", "zh-hans"),
+    ]
     english = page(client, "region", "en", slug="dongcheng")
 
-    for html in (beijing, dongcheng):
-        assert "本页中文（发展定位、布局和目标，重点项目和重点领域" in html
-    assert "（本站译名）" in dongcheng  # the agency names in the contact lists
+    for html in pages:
+        assert "本页所载指南内容的中文（发展定位、布局和目标" in html
+    assert "（本站译名）" in pages[1]  # the agency names in the contact lists
     assert "translation-mark" not in english
+
+
+def test_the_home_page_calls_the_guide_no_more_than_the_guide(client, guide):
+    assert "按官方指南" not in page(client, "home", "zh-hans")
+    assert "official guide" not in page(client, "home", "en")
 
 
 def test_the_guides_closing_notes_in_chinese_are_marked(client, guide):
