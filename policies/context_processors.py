@@ -1,6 +1,7 @@
 """Values every page template needs: the portal's identity and filing numbers, the
-page's canonical address, its address in each language and the address printed on
-it, all on ``PORTAL_BASE_URL`` (never the request's ``Host``)."""
+page's canonical address, its address in each language and the one that chooses
+the visitor's, and the address printed on it, all on ``PORTAL_BASE_URL`` (never
+the request's ``Host``)."""
 
 import re
 
@@ -9,6 +10,7 @@ from django.http import HttpRequest
 from django.urls import translate_url
 
 from .addresses import absolute_url
+from .language_prefix import unprefixed_path
 
 
 def site(request: HttpRequest) -> dict:
@@ -25,6 +27,7 @@ def site(request: HttpRequest) -> dict:
             (code, absolute_url(translate_url(request.path, code)))
             for code, _name in settings.LANGUAGES
         ],
+        "negotiated_url": absolute_url(unprefixed_path(request.path)),
         "icp_license": settings.ICP_LICENSE,
         "public_security_record": settings.PUBLIC_SECURITY_RECORD,
         # The record's search page takes the digits of the number alone.

@@ -58,10 +58,10 @@ def supported_language(code: str | None) -> str | None:
         return None
 
 
-def visitor_language(request: HttpRequest) -> str:
-    """The language the visitor chose: the switcher's cookie, else the browser's
-    ``Accept-Language`` in order of preference, else Chinese."""
-    chosen = supported_language(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME))
+def chosen_language(request: HttpRequest, cookie: str, default: str) -> str:
+    """The language kept in ``cookie``, else the first the browser's
+    ``Accept-Language`` prefers that the portal speaks, else ``default``."""
+    chosen = supported_language(request.COOKIES.get(cookie))
     if chosen:
         return chosen
     header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
@@ -69,7 +69,22 @@ def visitor_language(request: HttpRequest) -> str:
         accepted = supported_language(code) if code != "*" else None
         if accepted:
             return accepted
-    return settings.VISITOR_DEFAULT_LANGUAGE
+    return default
+
+
+def visitor_language(request: HttpRequest) -> str:
+    """The language the visitor chose with the switcher, else their browser's,
+    else Chinese."""
+    return chosen_language(
+        request, settings.LANGUAGE_COOKIE_NAME, settings.VISITOR_DEFAULT_LANGUAGE
+    )
+
+
+def unprefixed_path(path: str) -> str:
+    """``path`` without its language prefix: the address that sends each visitor to
+    the page in their own language (``hreflang="x-default"``)."""
+    language = get_language_from_path(path)
+    return path.removeprefix(f"/{language}") if language else path
 
 
 def _language_and_redirect_class(request: HttpRequest) -> tuple[str, type]:

@@ -11,6 +11,7 @@ can produce or read these tokens.
 from __future__ import annotations
 
 import base64
+import datetime
 import json
 import time
 import zlib
@@ -77,3 +78,10 @@ def decode(token: str, *, now: float | None = None) -> dict[str, object]:
     if (time.time() if now is None else now) - made > TTL_SECONDS:
         raise LinkExpired
     return profile
+
+
+def made_at(token: str) -> datetime.datetime:
+    """When a token ``decode`` accepted was made: results reopened from it say
+    whether the rules changed since."""
+    made = _fernet().extract_timestamp(token.encode("ascii"))
+    return datetime.datetime.fromtimestamp(made, tz=datetime.UTC)

@@ -7,10 +7,8 @@ Only the paths of this portal's own pages are encoded, always on
 ``PORTAL_BASE_URL``: nobody can use the view to make a code that leads elsewhere.
 """
 
-import io
 import re
 
-import segno
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.urls import Resolver404, resolve
@@ -19,6 +17,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from .addresses import absolute_url
+from .qr import qr_svg
 
 MAX_PATH = 200
 PATH = re.compile(r"/[A-Za-z0-9\-._~/%]*")
@@ -49,9 +48,4 @@ def qr_code(request: HttpRequest) -> HttpResponse:
         return HttpResponseBadRequest(
             "Not a page of this portal.", content_type="text/plain"
         )
-    address = absolute_url(path)
-    svg = io.BytesIO()
-    segno.make(address, error="m").save(
-        svg, kind="svg", border=4, light="#fff", omitsize=True, xmldecl=False, nl=False
-    )
-    return HttpResponse(svg.getvalue(), content_type="image/svg+xml")
+    return HttpResponse(qr_svg(absolute_url(path)), content_type="image/svg+xml")

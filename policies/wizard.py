@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Mapping
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -30,9 +31,11 @@ from .addresses import absolute_url
 from .check_answers import check_sections, profile_sections
 from .check_results import AnswerLink, build_results
 from .forms import CheckForm, FactForm
+from .qr import qr_data_uri
 from .rules.engine import RuleSet, assess
 from .rules.facts import CATALOGUE, TOPIC_BY_SLUG
 from .rules.formatting import percent
+from .rules_date import rules_took_effect
 from .status import beijing_today
 from .wizard_flow import CHECK, LOCATION, STEPS, Plan, PlannedStep, build_plan
 
@@ -58,17 +61,23 @@ def _results_context(
     answer_link: AnswerLink,
 ) -> dict[str, object]:
     """What both results pages show: the assessment sorted, the answers, the date
-    and a share link that carries the answers."""
-    assessment = assess(profile, rule_set)
+    and the date the rules took effect, and a share link that carries the answers."""
+    assessment, today = assess(profile, rule_set), beijing_today()
     token = sharing.encode(profile)
-    share_path = reverse("policies:check_shared", kwargs={"token": token})
+    share_url = absolute_url(reverse("policies:check_shared", kwargs={"token": token}))
     return {
         "results": build_results(
             assessment, selectors.assessable_policies_by_code(), answer_link
         ),
         "answers": profile_sections(profile),
-        "checked_on": beijing_today(),
-        "share_url": absolute_url(share_path),
+        "checked_on": today,
+        "rules_took_effect": rules_took_effect(),
+        "share_url": share_url,
+        "share_qr": qr_data_uri(share_url),
+        # The printout leads back through the share link's QR code: this page's
+        # own address opens nothing for anyone else, so it is not printed.
+        "page_url": None,
+        "share_until": today + timedelta(seconds=sharing.TTL_SECONDS),
         "share_token": token,
         "near_miss_margin": percent(selectors.near_miss_margin() * 100),
         **_privacy(),
@@ -261,4 +270,7 @@ def shared_results(request: HttpRequest, token: str) -> HttpResponse:
     context = _results_context(
         request, profile, selectors.rule_set(), lambda fact: None
     )
-    return render(request, "check/results.html", {**context, "shared": True})
+    took_effect = context["rules_took_effect"]
+    changed = took_effect is not None and took_effect > sharing.made_at(token)
+    context.update(shared=True, rules_changed_since_shared=changed)
+    return render(request, "check/results.html", context)

@@ -156,6 +156,9 @@ def test_each_language_has_its_own_prefix_and_links_to_the_other(client, guide):
     assert "新落户重点企业办公用房租金补贴" in html
     assert "东城区科学技术和信息化局" in html
     assert f'hreflang="en" href="{settings.PORTAL_BASE_URL}{english}"' in html
+    assert (
+        f'hreflang="x-default" href="{settings.PORTAL_BASE_URL}/policies/DC-2/"'
+    ) in html
 
 
 def test_unknown_chinese_address_is_a_chinese_404(client, guide):

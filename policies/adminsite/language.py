@@ -15,31 +15,18 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_POST
+
+from ..language_prefix import chosen_language, supported_language
 
 COOKIE = "staff_language"
 COOKIE_AGE = 365 * 24 * 60 * 60
 
 
-def _supported(code: str) -> str | None:
-    try:
-        return translation.get_supported_language_variant(code)
-    except LookupError:
-        return None
-
-
 def staff_language(request: HttpRequest) -> str:
     """The language chosen in the admin, else the first the browser accepts that
     the portal speaks, else the default."""
-    chosen = _supported(request.COOKIES.get(COOKIE, ""))
-    if chosen:
-        return chosen
-    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
-    for code, _quality in parse_accept_lang_header(header):
-        if code != "*" and (found := _supported(code)):
-            return found
-    return settings.LANGUAGE_CODE
+    return chosen_language(request, COOKIE, settings.LANGUAGE_CODE)
 
 
 class StaffLanguageMiddleware:
@@ -65,7 +52,7 @@ def choose_staff_language(request: HttpRequest) -> HttpResponse:
     ):
         back = reverse("admin:index")
     response = HttpResponseRedirect(back)
-    language = _supported(request.POST.get("language", ""))
+    language = supported_language(request.POST.get("language", ""))
     if language:
         response.set_cookie(
             COOKIE,

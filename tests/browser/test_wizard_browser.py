@@ -10,6 +10,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from policies.check_fields import this_year
+from policies.qr import qr_data_uri
 from tests.test_wizard_views import CHANGPING, CHAOYANG, DONGCHENG
 from tests.wizard_support import answer, gate_answer, step_url
 
@@ -182,9 +183,16 @@ def test_the_results_print_with_answers_date_and_disclaimer_but_no_navigation(
     expect(page.locator(".site-nav")).to_be_hidden()
     expect(page.locator(".check-actions")).to_be_hidden()
     expect(page.locator(".print-meta")).to_be_visible()
-    expect(page.locator(".check-results__meta")).to_contain_text("Checked on")
+    expect(page.locator(".check-results__meta").first).to_contain_text("Checked on")
+    expect(page.locator("[data-rules-date]")).to_have_text(
+        "Assessed with the rules in force since 26 November 2026."
+    )
     expect(page.get_by_role("heading", name="Your answers")).to_be_visible()
     expect(page.get_by_role("heading", name="Before you apply")).to_be_visible()
-    expect(page.locator(".check-share__printed")).to_be_visible()
+    share_link = page.locator("#share-url")
+    expect(share_link).to_be_hidden()
+    qr = page.get_by_role("img", name="QR code of the link to these results")
+    expect(qr).to_be_visible()
+    assert qr.get_attribute("src") == qr_data_uri(share_link.input_value())
     expect(outcome(page, "CY-3")).to_be_visible()
     assert page.pdf(format="A4").startswith(b"%PDF")
