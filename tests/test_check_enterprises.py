@@ -102,6 +102,13 @@ def test_a_chinese_page_never_writes_yuan_with_thousands_separators(client):
         assert "CNY" not in html
 
 
+def test_the_headline_quotes_the_guides_reference_note_in_its_own_english(client):
+    html = headline(results(client, "chaoyang_large_model", "zh-hans").html)
+
+    assert "指南原文：“The 2022 policy is for reference only" in html
+    assert "“2022年政策" not in html
+
+
 def test_a_reference_only_policy_is_flagged_in_the_headline(client):
     html = results(client, "chaoyang_large_model", "zh-hans").html
     assert "data-reference-only" in html
