@@ -68,3 +68,14 @@ def test_a_query_is_read_without_regard_to_case_width_or_punctuation(query, type
     synonyms = {"营收": ["营业收入"], "large model": ["big model"]}
 
     assert sorted(t.typed for t in search_text.terms(query, synonyms)) == sorted(typed)
+
+
+def test_the_admin_list_shows_what_a_search_for_each_word_finds(client):
+    call_command("load_seed", verbosity=0)
+    client.force_login(StaffUserFactory(role="Editor"))
+
+    html = client.get(reverse("admin:policies_searchsynonym_changelist")).content
+    row = html.decode().split("融资</a>")[1].split("</tr>")[0]
+
+    assert "股权投资 / equity investment" in row
+    assert ">DC-5<" in row
