@@ -69,6 +69,20 @@ def test_every_interface_string_has_a_chinese_translation():
     assert fuzzy == []
 
 
+def test_catalogue_entries_are_apart_so_none_hides_another():
+    """A merge that glues two entries together (no blank line between them) would
+    let the checks here read one entry's msgid with both translations."""
+    blocks = CATALOGUE.read_text(encoding="utf-8").split("\n\n")
+
+    glued = [
+        block
+        for block in blocks
+        if sum(line.startswith("msgid ") for line in block.splitlines()) > 1
+    ]
+
+    assert glued == []
+
+
 def test_translations_keep_every_placeholder_of_their_msgid():
     mismatched = [
         (e["msgid"], e["msgstr"])
