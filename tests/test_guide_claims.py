@@ -124,11 +124,20 @@ def test_a_source_shows_a_year_only_with_where_the_guide_names_it(
     assert "2022" not in dongcheng
 
 
-def test_a_year_without_where_the_guide_names_it_is_refused():
-    source = SourceDocument(title="A notice", year=2023)
+def test_a_year_without_where_the_guide_names_it_is_refused_at_the_field(client):
+    client.force_login(StaffUserFactory(role="Editor"))
+    url = reverse("admin:policies_sourcedocument_add")
+    fields = {"title_en": "A notice", "title_zh_is_translation": "on"}
 
-    with pytest.raises(Exception, match="where the guide states it"):
-        source.full_clean()
+    refused = client.post(url, {**fields, "year": "2023", "year_basis": ""})
+    kept = client.post(url, {**fields, "year": "2023", "year_basis": "title"})
+
+    assert refused.status_code == 200
+    assert refused.context["adminform"].form.errors["year_basis"] == [
+        "Give a year together with where the guide states it."
+    ]
+    assert kept.status_code == 302
+    assert SourceDocument.objects.get().year_basis == "title"
 
 
 def test_the_chinese_policy_text_is_headed_as_the_portals_translation(client, guide):

@@ -69,7 +69,7 @@ class RegionAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
 @admin.register(SourceDocument)
 class SourceDocumentAdmin(SimpleHistoryAdmin, TranslationAdmin):
-    list_display = ("title", "issuing_body", "year")
+    list_display = ("title", "issuing_body", "year", "year_basis")
     list_filter = ("year",)
     search_fields = ("title", "issuing_body", "note")
 
