@@ -80,6 +80,9 @@ def population_detail(request: HttpRequest, site: AdminSite, pk: int) -> HttpRes
     population = get_object_or_404(Population, pk=pk)
     form = RunForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and "delete" in request.POST:
+        if not request.POST.get("confirm"):
+            messages.error(request, _("Tick the box to confirm the deletion."))
+            return redirect("admin:population", pk=population.pk)
         services.population_delete(population=population, user=request.user)
         messages.success(request, _("The population and its runs are deleted."))
         return redirect("admin:populations")

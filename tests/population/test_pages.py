@@ -189,3 +189,14 @@ def test_the_publish_confirmation_leaves_populations_out_without_the_permission(
     assert page.status_code == 200
     assert "review-impact" not in page.content.decode()
     assert not PopulationRun.objects.exists()
+
+
+def test_deleting_a_population_needs_the_box_ticked_and_is_logged(client, publisher):
+    table, _raws = registry_rows(5)
+    population = upload(client, table)
+    url = reverse("admin:population", args=[population.pk])
+    client.post(url, {"delete": "1"})
+    assert Population.objects.filter(pk=population.pk).exists()
+    client.post(url, {"delete": "1", "confirm": "on"})
+    assert not Population.objects.exists()
+    assert PopulationEvent.objects.filter(action="delete").get().population is None
