@@ -75,8 +75,15 @@ def run_start(
 
 @task(priority=RUN_PRIORITY)
 def execute_run_task(run_id: int) -> str:
-    """The worker's side: execute a queued run with its baseline."""
-    run = PopulationRun.objects.select_related("population", "draft").get(pk=run_id)
+    """The worker's side: execute a queued run with its baseline (unless its
+    population was deleted in the meantime)."""
+    run = (
+        PopulationRun.objects.select_related("population", "draft")
+        .filter(pk=run_id)
+        .first()
+    )
+    if run is None:
+        return "deleted"
     run_execute(run, processes=settings.POPULATION_PROCESSES)
     return run.state
 

@@ -7,6 +7,7 @@ import openpyxl
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from policies import selectors, services
 from policies.models import Population, PopulationEvent, PopulationRun
@@ -200,3 +201,22 @@ def test_deleting_a_population_needs_the_box_ticked_and_is_logged(client, publis
     client.post(url, {"delete": "1", "confirm": "on"})
     assert not Population.objects.exists()
     assert PopulationEvent.objects.filter(action="delete").get().population is None
+
+
+def test_a_queued_run_of_a_population_deleted_meanwhile_is_dropped(
+    client, publisher, settings
+):
+    settings.POPULATION_INLINE_ROWS = 1
+    table, _raws = registry_rows(3)
+    population = upload(client, table)
+    client.post(reverse("admin:population", args=[population.pk]), {})
+    client.post(
+        reverse("admin:population", args=[population.pk]),
+        {"delete": "1", "confirm": "on"},
+    )
+
+    run_worker()
+
+    assert not PopulationRun.objects.exists()
+    task = DBTaskResult.objects.get(task_path__endswith="execute_run_task")
+    assert (task.status, task.return_value) == ("SUCCESSFUL", "deleted")
