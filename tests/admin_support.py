@@ -5,14 +5,29 @@ rendered page, or from its forms), so a test states only the fields it edits."""
 import datetime
 from decimal import Decimal
 
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
 from policies.models import Policy
-from tests.factories import CriterionFactory, PolicyFactory, RouteFactory
+from tests.factories import (
+    CriterionFactory,
+    PolicyFactory,
+    RouteFactory,
+    StaffUserFactory,
+)
 from tests.html_form import FormData, form_data
 
 MILLION = 1_000_000
+
+
+def seeded_staff_client(client: Client, role: str) -> Client:
+    """``client`` signed in as a member of staff in ``role``, in English, over the
+    real seed (content and rules fixtures)."""
+    call_command("loaddata", "content", "rules", verbosity=0)
+    client.force_login(StaffUserFactory(role=role))
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
 
 
 def banded_draft(**fields: object) -> Policy:

@@ -6,7 +6,6 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 
 from policies.models import Policy, Route
 from policies.rules.vocabulary import AmountKind
@@ -16,8 +15,8 @@ from tests.admin_support import (
     inline_prefix,
     rendered_form,
     save,
+    seeded_staff_client,
 )
-from tests.factories import StaffUserFactory
 from tests.html_form import FormData
 from tests.seed import SEED_CODES
 
@@ -29,10 +28,7 @@ NUMBERS = ("cap", "amount", "amount_max", "limit")
 
 @pytest.fixture
 def editor(client):
-    call_command("loaddata", "content", "rules", verbosity=0)
-    client.force_login(StaffUserFactory(role="Editor"))
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
+    return seeded_staff_client(client, "Editor")
 
 
 def rule_rows(policy: Policy) -> list[tuple]:

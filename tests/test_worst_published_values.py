@@ -9,16 +9,20 @@ from collections import Counter, deque
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
 from policies import sharing
 from policies.models import Policy
 from policies.rules.profile import parse
-from tests.admin_support import change_url, create_draft, inline_prefix, rendered_form
+from tests.admin_support import (
+    change_url,
+    create_draft,
+    inline_prefix,
+    rendered_form,
+    seeded_staff_client,
+)
 from tests.admin_support import save as save_form
-from tests.factories import StaffUserFactory
 from tests.seed import DATA
 
 pytestmark = pytest.mark.django_db
@@ -49,10 +53,7 @@ PER_SHAPE = 4
 
 @pytest.fixture
 def publisher(client):
-    call_command("loaddata", "content", "rules", verbosity=0)
-    client.force_login(StaffUserFactory(role="Publisher"))
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
+    return seeded_staff_client(client, "Publisher")
 
 
 def publish_worst_values(client) -> Policy:
