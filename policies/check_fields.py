@@ -21,7 +21,7 @@ from django.utils.translation import get_language, gettext
 
 from .money import MAX_INPUT_LENGTH, QuantityError, Reading, cny_in_words, read_quantity
 from .rules.facts import Fact, FactType, Topic, question_years
-from .rules.formatting import money, number, percent
+from .rules.formatting import WAN, money, number, percent
 from .status import beijing_today
 
 EXAMPLES = {
@@ -30,7 +30,6 @@ EXAMPLES = {
     FactType.INTEGER: "12",
     FactType.PERCENT: "60",
 }
-WAN = Decimal(10_000)
 # The slip each kind of figure is prone to, as the factor between what was typed
 # and what was likely meant: yuan typed for 万元, a fraction for a percentage.
 SLIPS = {FactType.MONEY: WAN, FactType.PERCENT: Decimal(100)}

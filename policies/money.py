@@ -18,14 +18,8 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from .rules.formatting import chinese_yuan
+from .rules.formatting import SCALES, chinese_yuan
 
-MULTIPLIERS = {
-    "万": Decimal(10) ** 4,
-    "亿": Decimal(10) ** 8,
-    "million": Decimal(10) ** 6,
-    "billion": Decimal(10) ** 9,
-}
 CURRENCY_MARKS = re.compile(r"cny|rmb|yuan|[¥元]", re.IGNORECASE)
 NUMBER = re.compile(
     r"(?P<sign>[-−]?)(?P<whole>[0-9][0-9,]*)?(?:\.(?P<fraction>[0-9]+))?"
@@ -94,7 +88,7 @@ def read_quantity(
         raise QuantityError("negative")
     value = Decimal(f"{whole.replace(',', '')}.{match['fraction'] or '0'}")
     if match["unit"]:
-        multiplier = MULTIPLIERS[match["unit"].lower()]
+        multiplier = SCALES[match["unit"].lower()]
     else:
         # A currency mark alone ("元", "CNY", "¥") says the figure is in yuan.
         multiplier = Decimal(1) if currency else unit

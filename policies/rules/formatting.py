@@ -22,6 +22,13 @@ WHOLE = Decimal(1)
 CENTS = Decimal("0.01")
 WAN = Decimal(10) ** 4
 YI = Decimal(10) ** 8
+# The words that scale a figure, as visitors and policy texts write them.
+SCALES = {
+    "万": WAN,
+    "亿": YI,
+    "million": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9,
+}
 WAN_YI = Decimal(10) ** 12
 
 

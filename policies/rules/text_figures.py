@@ -20,14 +20,9 @@ from decimal import Decimal, InvalidOperation
 from .amounts import AmountRule
 from .definitions import PolicyRule
 from .facts import CATALOGUE, FactType
+from .formatting import SCALES
 from .vocabulary import AmountKind, RouteRole
 
-SCALES = {
-    "million": Decimal(10) ** 6,
-    "billion": Decimal(10) ** 9,
-    "万": Decimal(10) ** 4,
-    "亿": Decimal(10) ** 8,
-}
 _NUMBER = r"[0-9](?:[0-9,]*[0-9])?(?:\.[0-9]+)?"
 # English: a currency mark, then a figure ("CNY 500,000", "CNY 5 million"); a
 # figure joined to it by "to", "or", "and" or a dash shares its currency ("CNY
